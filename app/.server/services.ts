@@ -1,0 +1,19 @@
+import type { Env } from './env';
+import type { Clock, TokenSource } from './clock';
+import type { PrismaClient } from './db/generated/client';
+import type { FileStorage } from './storage/file-storage';
+
+/** Everything a use case may touch, wired once in app/.server/wiring.ts and handed to routes as load context. */
+export interface Services {
+  env: Env;
+  prisma: PrismaClient;
+  clock: Clock;
+  tokens: TokenSource;
+  storage: FileStorage;
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    services: Services;
+  }
+}
