@@ -57,6 +57,7 @@ const schema = z
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     OUTBOX_WORKER: flag(true),
+    TRUST_PROXY: flag(false),
   })
   .superRefine((env, ctx) => {
     const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY];
@@ -121,6 +122,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       ? ({ kind: 'resend', apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM } as const)
       : ({ kind: 'local', dir: path.resolve(cwd, env.OUTBOX_DIR), from: env.EMAIL_FROM } as const),
     outboxWorker: env.OUTBOX_WORKER,
+    trustProxy: env.TRUST_PROXY,
     mapboxToken: env.MAPBOX_ACCESS_TOKEN,
     agentEmailDomains: env.AGENT_EMAIL_DOMAINS,
     storage:

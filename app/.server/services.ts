@@ -15,5 +15,7 @@ export interface Services {
 declare module '@remix-run/node' {
   interface AppLoadContext {
     services: Services;
+    /** As seen by Express (TRUST_PROXY decides whether X-Forwarded-For counts). */
+    clientIp: string;
   }
 }

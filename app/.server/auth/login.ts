@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sha256 } from '../clock';
 import { AppError } from '../errors';
 import type { Services } from '../services';
-import { enqueueEmail, prepareEmail } from '../email/outbox';
+import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import { enforceRateLimits } from './rate-limit';
 
 export const LOGIN_TOKEN_MINUTES = 15;
@@ -50,7 +50,12 @@ export async function requestLoginLink(
   const token = services.tokens.token();
   const tokenHash = sha256(token);
   const url = `${services.env.appUrl}/connexion/verifier?${new URLSearchParams({ token }).toString()}`;
-  const prepared = await prepareEmail('magic-link', { url, expiresInMinutes: LOGIN_TOKEN_MINUTES });
+  const prepared = await prepareEmail({
+    dedupeKey: `login:${tokenHash}`,
+    to: email,
+    template: 'magic-link',
+    props: { url, expiresInMinutes: LOGIN_TOKEN_MINUTES },
+  });
   await services.prisma.$transaction(async (tx) => {
     await tx.loginToken.create({
       data: {
@@ -61,7 +66,7 @@ export async function requestLoginLink(
         expiresAt: new Date(now.getTime() + LOGIN_TOKEN_MINUTES * 60_000),
       },
     });
-    await enqueueEmail(tx, { dedupeKey: `login:${tokenHash}`, to: email, prepared }, services.clock);
+    await enqueuePrepared(tx, prepared, services.clock);
   });
   return { email };
 }

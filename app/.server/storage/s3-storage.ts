@@ -27,7 +27,7 @@ export function s3FileStorage(config: S3Config, fetchImpl: typeof fetch = fetch)
   return {
     async put(key, body, contentType) {
       const response = await send(
-        new Request(url(key), { method: 'PUT', body, headers: { 'content-type': contentType } }),
+        new Request(url(key), { method: 'PUT', body: new Uint8Array(body), headers: { 'content-type': contentType } }),
       );
       if (!response.ok) throw new Error(`S3 PUT ${key} failed: ${response.status} ${await response.text()}`);
     },

@@ -1,0 +1,68 @@
+import type { Env } from './env';
+import { randomTokens, systemClock, type Clock } from './clock';
+import { openDatabase, type Database } from './db/connection';
+import { applyPendingMigrations } from './db/migrations';
+import { createOutboxWorker } from './email/worker';
+import { localOutboxTransport, resendTransport } from './email/transports';
+import { localFileStorage } from './storage/local-storage';
+import { s3FileStorage } from './storage/s3-storage';
+import type { FileStorage } from './storage/file-storage';
+import type { Services } from './services';
+import { seedDemoData } from '../../prisma/seed/seed';
+
+export function createStorage(env: Env): FileStorage {
+  return env.storage.kind === 's3' ? s3FileStorage(env.storage) : localFileStorage(env.storage.dir);
+}
+
+export function createTransport(env: Env) {
+  return env.email.kind === 'resend'
+    ? resendTransport({ apiKey: env.email.apiKey, baseUrl: env.email.baseUrl })
+    : localOutboxTransport(env.email.dir);
+}
+
+export function createServices(env: Env, db: Database, clock: Clock = systemClock): Services {
+  return { env, prisma: db.prisma, clock, tokens: randomTokens, storage: createStorage(env) };
+}
+
+export interface RunningApp {
+  services: Services;
+  shutdown(): Promise<void>;
+}
+
+/** Start-up, in order: database (locked), pending migrations, demo data when asked, email worker. */
+export async function bootApp(env: Env, log: (line: string) => void): Promise<RunningApp> {
+  log(
+    env.database.kind === 'pglite'
+      ? `Base de données : PGlite (PostgreSQL embarqué) dans ${env.database.dir}`
+      : 'Base de données : PostgreSQL (DATABASE_URL)',
+  );
+  const db = await openDatabase(env.database);
+  try {
+    const { applied } = await applyPendingMigrations(db, { log });
+    log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Schéma à jour.');
+    if (env.demoMode) {
+      const result = await seedDemoData(db, { log });
+      log(result.created ? 'Données de démonstration créées.' : 'Données de démonstration déjà présentes.');
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const services = createServices(env, db);
+  const worker = env.outboxWorker
+    ? createOutboxWorker({
+        prisma: db.prisma,
+        transport: createTransport(env),
+        from: env.email.from,
+        clock: services.clock,
+      }).start(5_000)
+    : null;
+  log(env.email.kind === 'resend' ? 'Courriels : Resend.' : `Courriels : boîte locale ${env.email.dir} (page /outbox).`);
+  return {
+    services,
+    shutdown: async () => {
+      await worker?.stop();
+      await db.close();
+    },
+  };
+}

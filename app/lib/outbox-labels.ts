@@ -1,0 +1,1 @@
+export const outboxStatusLabels = { PENDING: 'À envoyer', SENT: 'Envoyé', FAILED: 'Échec définitif' } as const;

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireUser } from '~/.server/auth/session';
+import { throwAsResponse } from '~/.server/http/route-errors';
+import { getPropertySpace } from '~/.server/spaces';
+import { ItemTable } from '~/components/item-table';
+
+export const meta: MetaFunction = () => [{ title: 'Biens proposés — Passerelles' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  try {
+    return { offers: await getPropertySpace(context.services, user) };
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+export default function PropertySpace() {
+  const { offers } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Les biens proposés par mon service</h1>
+      <ItemTable
+        caption="Biens en appel à occupation"
+        rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}` }))}
+        empty="Votre service ne propose encore aucun bien."
+      />
+    </>
+  );
+}

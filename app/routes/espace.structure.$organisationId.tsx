@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireUser } from '~/.server/auth/session';
+import { throwAsResponse } from '~/.server/http/route-errors';
+import { getStructureSpace } from '~/.server/spaces';
+import { ItemTable } from '~/components/item-table';
+
+export const meta: MetaFunction = () => [{ title: 'Espace structure — Passerelles' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  try {
+    return { organisation: await getStructureSpace(context.services, user, params.organisationId ?? '') };
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+export default function StructureSpace() {
+  const { organisation } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{organisation.name}</h1>
+      <p className="meta">
+        {organisation.commune?.name ?? ''}
+        {organisation.siret ? ` · SIRET ${organisation.siret}` : ''}
+      </p>
+      <h2>Besoins publiés</h2>
+      <ItemTable caption="Besoins de la structure" rows={organisation.needs} empty="Aucun besoin pour le moment." />
+      <h2>Offres de stage</h2>
+      <ItemTable
+        caption="Offres de la structure"
+        rows={organisation.offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}` }))}
+        empty="Aucune offre pour le moment."
+      />
+    </>
+  );
+}

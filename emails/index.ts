@@ -1,0 +1,43 @@
+import { render, toPlainText } from '@react-email/render';
+import { createElement, type ReactElement } from 'react';
+import type { z } from 'zod';
+import { AppError } from '../app/.server/errors';
+import { magicLink } from './magic-link';
+
+/** One email: the zod schema of its props, its subject and its React Email component, all in French. */
+export interface EmailTemplate<Props extends z.ZodType> {
+  props: Props;
+  subject(props: z.output<Props>): string;
+  component(props: z.output<Props>): ReactElement;
+}
+
+/** Adding an email = writing its module in emails/ and adding one line here. */
+export const templates = {
+  'magic-link': magicLink,
+} satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<Name extends TemplateName> = z.input<(typeof templates)[Name]['props']>;
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export async function renderEmail<Name extends TemplateName>(
+  name: Name,
+  props: TemplateProps<Name>,
+): Promise<RenderedEmail> {
+  const template: EmailTemplate<z.ZodType<object>> = templates[name];
+  // Types do not check values (a URL, a positive number), and props may come from untyped code.
+  const parsed = template.props.safeParse(props);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(props)'} : ${issue.message}`);
+    throw new AppError('VALIDATION', `Données invalides pour l’e-mail « ${name} » : ${details.join(' ; ')}`, {
+      cause: parsed.error,
+    });
+  }
+  const html = await render(createElement(template.component, parsed.data));
+  return { subject: template.subject(parsed.data), html, text: toPlainText(html) };
+}
