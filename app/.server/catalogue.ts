@@ -22,8 +22,7 @@ export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 
 const kindBySlug = { competence: 'COMPETENCE', lieu: 'LIEU', stage: 'STAGE' } as const;
 
-/** Published offers only, and only public facts: never a person's name or email. */
-export async function searchPublishedOffers(services: Services, query: CatalogueQuery) {
+async function catalogueWhere(services: Services, query: CatalogueQuery): Promise<Prisma.OfferWhereInput> {
   const where: Prisma.OfferWhereInput = { status: 'PUBLISHED' };
   if (query.type) where.kind = kindBySlug[query.type];
   if (query.commune) {
@@ -44,8 +43,15 @@ export async function searchPublishedOffers(services: Services, query: Catalogue
       { description: { contains: query.q, mode: 'insensitive' } },
     ];
   }
-  const [total, offers] = await Promise.all([
+  return where;
+}
+
+/** Published offers only, and only public facts: never a person's name or email. */
+export async function searchPublishedOffers(services: Services, query: CatalogueQuery) {
+  const where = await catalogueWhere(services, query);
+  const [total, byCommune, offers] = await Promise.all([
     services.prisma.offer.count({ where }),
+    services.prisma.offer.groupBy({ by: ['communeCode'], where, _count: { _all: true } }),
     services.prisma.offer.findMany({
       where,
       orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
@@ -62,8 +68,16 @@ export async function searchPublishedOffers(services: Services, query: Catalogue
       },
     }),
   ]);
+  const communes = await services.prisma.commune.findMany({
+    where: { code: { in: byCommune.map((row) => row.communeCode) } },
+    select: { code: true, name: true, lat: true, lon: true },
+  });
   return {
     total,
+    mapPoints: communes.map((commune) => ({
+      ...commune,
+      count: byCommune.find((row) => row.communeCode === commune.code)?._count._all ?? 0,
+    })),
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     offers: offers.map((offer) => ({

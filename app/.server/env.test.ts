@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { assertServerEnv, parseEnv } from './env';
 import { AppError } from './errors';
 
 function configError(source: Record<string, string>): string {
@@ -59,12 +59,18 @@ describe('parseEnv', () => {
     [{ AGENT_EMAIL_DOMAINS: 'gard' }, 'AGENT_EMAIL_DOMAINS'],
     [{ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:8080/v1' }, 'EMBEDDINGS_MODEL'],
     [{ S3_BUCKET: 'only-the-bucket' }, 'S3_ENDPOINT'],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x' }, 'SESSION_SECRET'],
     [{ DEMO_MODE: 'peut-être' }, 'DEMO_MODE'],
   ])('refuses %o with a message naming %s', (source, variable) => {
     const message = configError(source);
     expect(message).toContain('Configuration invalide');
     expect(message).toContain(variable);
+  });
+
+  it('lets command-line tools run on PostgreSQL without a session secret, but not the production server', () => {
+    const env = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x' });
+    expect(() => assertServerEnv(env)).toThrow(/SESSION_SECRET/);
+    expect(() => assertServerEnv(parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'postgresql://db/x' }))).not.toThrow();
+    expect(() => assertServerEnv(parseEnv({ NODE_ENV: 'production' }))).not.toThrow();
   });
 
   it('names every bad variable at once', () => {

@@ -76,16 +76,19 @@ const schema = z
         message: 'requis avec EMBEDDINGS_BASE_URL / required with EMBEDDINGS_BASE_URL',
       });
     }
-    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.SESSION_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SESSION_SECRET'],
-        message: 'requis en production avec DATABASE_URL / required in production with DATABASE_URL',
-      });
-    }
   });
 
 export type Env = ReturnType<typeof parseEnv>;
+
+/** What only the web server needs: command-line tools (migrations, seed) run without a session secret. */
+export function assertServerEnv(env: Env): void {
+  if (env.nodeEnv === 'production' && env.database.kind === 'postgres' && !env.sessionSecret) {
+    throw new AppError(
+      'CONFIG',
+      'Configuration invalide / invalid configuration:\n  - SESSION_SECRET : requis en production avec DATABASE_URL / required in production with DATABASE_URL',
+    );
+  }
+}
 
 /** Validates the environment once; every bad variable is named in the error. */
 export function parseEnv(source: Record<string, string | undefined>, cwd = process.cwd()) {

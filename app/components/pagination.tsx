@@ -17,8 +17,9 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
             </Link>
           </li>
         ) : null}
-        {pagesToShow(page, pageCount).map((p) => (
+        {pagesToShow(page, pageCount).map((p, index, shown) => (
           <li key={p}>
+            {index > 0 && p - (shown[index - 1] ?? p) > 1 ? <span aria-hidden="true">… </span> : null}
             {p === page ? (
               <span aria-current="page">{p}</span>
             ) : (

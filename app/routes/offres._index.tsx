@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { catalogueQuerySchema, listCommunes, searchPublishedOffers } from '~/.server/catalogue';
 import { throwAsResponse } from '~/.server/http/route-errors';
+import { GardMap } from '~/components/gard-map';
 import { Pagination } from '~/components/pagination';
 import { KINDS, kindLabels, plural } from '~/lib/labels';
 
@@ -15,14 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       searchPublishedOffers(context.services, query),
       listCommunes(context.services),
     ]);
-    return { query, result, communes };
+    return { query, result, communes, mapboxToken: context.services.env.mapboxToken ?? null };
   } catch (error) {
     throwAsResponse(error);
   }
 }
 
 export default function Catalogue() {
-  const { query, result, communes } = useLoaderData<typeof loader>();
+  const { query, result, communes, mapboxToken } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams();
@@ -85,6 +86,9 @@ export default function Catalogue() {
           ? 'Recherche en cours…'
           : `${plural(result.total, 'offre trouvée', 'offres trouvées')}${result.pageCount > 1 ? ` — page ${result.page} sur ${result.pageCount}` : ''}`}
       </p>
+      {result.total > 0 ? (
+        <GardMap points={result.mapPoints} mapboxToken={mapboxToken} label="Carte du Gard : communes des offres trouvées" />
+      ) : null}
       {result.offers.length === 0 ? (
         <div className="empty">
           <p>Aucune offre ne correspond à ces critères.</p>

@@ -11,6 +11,8 @@ test('a visitor reads the home page, filters the catalogue and opens an offer', 
 
   await page.getByRole('link', { name: 'Offres', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Les offres publiées' })).toBeVisible();
+  // The offline map (MapLibre, local Gard shapes) draws in the browser without any tile server.
+  await expect(page.locator('canvas.maplibregl-canvas')).toBeVisible();
   await expectAccessible(page);
 
   await page.getByLabel('Type d’offre').selectOption({ label: 'Stages de 3e' });

@@ -16,7 +16,7 @@ import {
   resetDatabase,
 } from '../../app/.server/db/migrations';
 import { AppError } from '../../app/.server/errors';
-import { pgliteDatabase } from '../support/test-database';
+import { createTestDatabase, pgliteDatabase } from '../support/test-database';
 
 const migrationNames = fs
   .readdirSync(defaultMigrationsDir, { withFileTypes: true })
@@ -79,7 +79,14 @@ async function migrationRows(db: Database) {
     SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY started_at`;
 }
 
-const commune = { code: '30189', name: 'Nîmes', postcodes: ['30000', '30900'], population: 148104, lat: 43.84, lon: 4.36 };
+const commune = {
+  code: '30189',
+  name: 'Nîmes',
+  postcodes: ['30000', '30900'],
+  population: 148104,
+  lat: 43.84,
+  lon: 4.36,
+};
 
 afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -96,23 +103,41 @@ describe('the repository migrations', () => {
     const db = pgliteDatabase(await freshPglite());
     try {
       const lines: string[] = [];
-      expect(await applyPendingMigrations(db, { log: (line) => lines.push(line) })).toEqual({ applied: migrationNames });
+      expect(await applyPendingMigrations(db, { log: (line) => lines.push(line) })).toEqual({
+        applied: migrationNames,
+      });
       expect(lines).toEqual(migrationNames.map((name) => `Migration appliquée : ${name}`));
 
       expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['_prisma_migrations', 'Commune', 'Organisation', 'User', 'Offer', 'Need', 'Match', 'OutboxEmail']),
+        expect.arrayContaining([
+          '_prisma_migrations',
+          'Commune',
+          'Organisation',
+          'User',
+          'Offer',
+          'Need',
+          'Match',
+          'OutboxEmail',
+        ]),
       );
       const extensions = await db.prisma.$queryRaw<Array<{ extname: string }>>`SELECT extname FROM pg_extension`;
       expect(extensions.map((row) => row.extname)).toContain('vector');
       // The embedding column really is a pgvector column.
-      await db.prisma.$executeRaw`INSERT INTO "Commune" (code, name, population, lat, lon) VALUES ('30189', 'Nîmes', 1, 0, 0)`;
+      await db.prisma
+        .$executeRaw`INSERT INTO "Commune" (code, name, population, lat, lon) VALUES ('30189', 'Nîmes', 1, 0, 0)`;
       await db.prisma.$executeRaw`INSERT INTO "User" (id, email) VALUES ('u1', 'a@gard.fr')`;
       await db.prisma.$executeRaw`
         INSERT INTO "Offer" (id, kind, title, description, "ownerId", "communeCode", "updatedAt", embedding)
         VALUES ('o1', 'LIEU', 't', 'd', 'u1', '30189', now(), '[1,0,0]'::vector)`;
 
       expect(await applyPendingMigrations(db)).toEqual({ applied: [] });
-      expect(await migrationStatus(db)).toEqual({ applied: migrationNames, pending: [], failed: [], edited: [], unknown: [] });
+      expect(await migrationStatus(db)).toEqual({
+        applied: migrationNames,
+        pending: [],
+        failed: [],
+        edited: [],
+        unknown: [],
+      });
     } finally {
       await db.close();
     }
@@ -121,9 +146,7 @@ describe('the repository migrations', () => {
   it('apply over the PostgreSQL wire protocol with PrismaPg, from the same folder', async () => {
     const served = await servedPglite();
     try {
-      const started = Date.now();
       expect(await applyPendingMigrations(served.db)).toEqual({ applied: migrationNames });
-      console.info(`wire protocol: migrations applied in ${Date.now() - started} ms`);
 
       const rows = await migrationRows(served.db);
       expect(rows.map((row) => row.migration_name)).toEqual(migrationNames);
@@ -137,7 +160,7 @@ describe('the repository migrations', () => {
     }
   });
 
-  it('report a broken PostgreSQL connection with the driver\'s own message', async () => {
+  it("report a broken PostgreSQL connection with the driver's own message", async () => {
     // Not a PostgreSQL server: pg fails with a plain Error, which the engine only knows as "External error id#N".
     const server = net.createServer((socket) => socket.end('not postgres'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -166,7 +189,9 @@ describe('the repository migrations', () => {
 
     const reopened = await openDatabase(target);
     try {
-      expect(await reopened.prisma.commune.findUnique({ where: { code: '30189' } })).toMatchObject({ population: 148104 });
+      expect(await reopened.prisma.commune.findUnique({ where: { code: '30189' } })).toMatchObject({
+        population: 148104,
+      });
       expect(await applyPendingMigrations(reopened)).toEqual({ applied: [] });
     } finally {
       await reopened.close();
@@ -190,10 +215,13 @@ describe('the repository migrations', () => {
 });
 
 describe.each([
-  ['PGlite', async () => {
-    const db = pgliteDatabase(await freshPglite());
-    return { db, stop: () => db.close() };
-  }],
+  [
+    'PGlite',
+    async () => {
+      const db = pgliteDatabase(await freshPglite());
+      return { db, stop: () => db.close() };
+    },
+  ],
   ['PrismaPg over the wire protocol', servedPglite],
 ])('a failing migration on %s', (_label, open) => {
   const failing = '20250102000000_broken';
@@ -223,7 +251,10 @@ describe.each([
       const blocked = await applyPendingMigrations(db, { migrationsDir }).catch((caught: unknown) => caught);
       expect(blocked).toBeInstanceOf(AppError);
       expect((blocked as AppError).message).toContain(`Migration(s) en échec dans la base : ${failing}.`);
-      expect(await migrationStatus(db, { migrationsDir })).toMatchObject({ applied: ['20250101000000_valid'], failed: [failing] });
+      expect(await migrationStatus(db, { migrationsDir })).toMatchObject({
+        applied: ['20250101000000_valid'],
+        failed: [failing],
+      });
     } finally {
       await stop();
     }
@@ -277,7 +308,10 @@ describe('createMigration', () => {
 
     const db = pgliteDatabase(await freshPglite());
     try {
-      expect((await applyPendingMigrations(db, { migrationsDir, schemaPath })).applied).toEqual([...migrationNames, created?.name]);
+      expect((await applyPendingMigrations(db, { migrationsDir, schemaPath })).applied).toEqual([
+        ...migrationNames,
+        created?.name,
+      ]);
       expect(await tableNames(db)).toContain('Extra');
     } finally {
       await db.close();
@@ -286,5 +320,19 @@ describe('createMigration', () => {
 
   it('refuses a name that is not snake_case', async () => {
     await expect(createMigration('Ajout-Conventions')).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('createTestDatabase', () => {
+  it('gives independent databases with every migration applied', async () => {
+    const [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    try {
+      expect(await migrationStatus(first)).toMatchObject({ applied: migrationNames, pending: [] });
+      await first.prisma.commune.create({ data: commune });
+      expect(await first.prisma.commune.count()).toBe(1);
+      expect(await second.prisma.commune.count()).toBe(0);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 });

@@ -13,8 +13,8 @@ import { applyPendingMigrations, defaultMigrationsDir } from '../../app/.server/
 /**
  * A throw-away in-memory database with every migration applied; close it in afterAll.
  *
- * A fresh PGlite costs an initdb plus the migrations (≈ 5 s); loading a dump of an already migrated one takes
- * well under a second. The dump is kept in the system temp folder, keyed by the migrations' content, so every test
+ * A fresh PGlite costs an initdb plus the migrations (≈ 5–6 s); loading a dump of an already migrated one takes
+ * about a second. The dump is kept in the system temp folder, keyed by the migrations' content, so every test
  * file and every run after the first starts from it.
  */
 export async function createTestDatabase(): Promise<Database> {

@@ -1,4 +1,4 @@
-// Migrations without Prisma's native engine (see docs/decisions/002): tsx app/.server/cli/migrate.ts apply | create <nom> | status
+// Migrations through the WebAssembly schema engine, as the native one cannot be downloaded (docs/decisions/002).
 import { z } from 'zod';
 import { openDatabase, type DatabaseTarget } from '../db/connection';
 import { applyPendingMigrations, createMigration, migrationNameSchema, migrationStatus } from '../db/migrations';
@@ -50,7 +50,11 @@ async function run(argv: string[]): Promise<number> {
   try {
     if (args.command === 'apply') {
       const { applied } = await applyPendingMigrations(db, { log });
-      log(applied.length === 0 ? 'Base à jour : aucune migration en attente.' : `${applied.length} migration(s) appliquée(s).`);
+      log(
+        applied.length === 0
+          ? 'Base à jour : aucune migration en attente.'
+          : `${applied.length} migration(s) appliquée(s).`,
+      );
       return 0;
     }
     const status = await migrationStatus(db);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
-import { parseEnv } from '../env';
+import { assertServerEnv, parseEnv } from '../env';
 import { isAppError } from '../errors';
 import { bootApp } from '../wiring';
 
@@ -11,6 +11,7 @@ const log = (line: string) => console.log(`[passerelles] ${line}`);
 
 async function main() {
   const env = parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? 'development' : undefined) });
+  assertServerEnv(env);
   const app = await bootApp(env, log);
 
   const server = express();

@@ -19,9 +19,14 @@ describe('stripHnswIndexDrops', () => {
     ].join('\n');
 
     expect(stripHnswIndexDrops(generated)).toBe(
-      ['-- DropIndex', 'DROP INDEX "Offer_kind_status_idx";', '', '-- AlterTable', 'ALTER TABLE "Offer" ADD COLUMN "summary" TEXT;', ''].join(
-        '\n',
-      ),
+      [
+        '-- DropIndex',
+        'DROP INDEX "Offer_kind_status_idx";',
+        '',
+        '-- AlterTable',
+        'ALTER TABLE "Offer" ADD COLUMN "summary" TEXT;',
+        '',
+      ].join('\n'),
     );
   });
 

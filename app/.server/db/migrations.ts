@@ -30,7 +30,10 @@ export const migrationNameSchema = z
   .max(80, '80 caractères au plus');
 
 /** Applies the migrations the database has not recorded yet, in folder order. */
-export async function applyPendingMigrations(db: Database, options: MigrationOptions = {}): Promise<{ applied: string[] }> {
+export async function applyPendingMigrations(
+  db: Database,
+  options: MigrationOptions = {},
+): Promise<{ applied: string[] }> {
   const migrationsList = readMigrations(options.migrationsDir);
   const applied = await withEngine(db, options, async (engine) => {
     const output = await engine.run((e) => e.applyMigrations({ migrationsList, filters: noFilters }));
@@ -80,7 +83,10 @@ export async function resetDatabase(db: Database, options: MigrationOptions = {}
  * Writes `<migrationsDir>/<UTC timestamp>_<name>/migration.sql` with the SQL that takes a database built from the
  * existing migrations to prisma/schema.prisma. Returns null, and writes nothing, when there is no change.
  */
-export async function createMigration(name: string, options: MigrationOptions = {}): Promise<{ name: string; file: string } | null> {
+export async function createMigration(
+  name: string,
+  options: MigrationOptions = {},
+): Promise<{ name: string; file: string } | null> {
   const parsed = migrationNameSchema.safeParse(name);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => issue.message).join(' ; ');
@@ -96,7 +102,9 @@ export async function createMigration(name: string, options: MigrationOptions = 
   try {
     sql = await withEngine(scratch, options, async (engine) => {
       await engine.run((e) => e.applyMigrations({ migrationsList, filters: noFilters }));
-      options.log?.(`${migrationsList.migrationDirectories.length} migration(s) existante(s) rejouée(s) sur une base jetable.`);
+      options.log?.(
+        `${migrationsList.migrationDirectories.length} migration(s) existante(s) rejouée(s) sur une base jetable.`,
+      );
       const diff = await engine.run((e) =>
         e.diff({
           from: { tag: 'schemaDatasource', files: [schema], configDir: path.dirname(schema.path) },
@@ -116,6 +124,14 @@ export async function createMigration(name: string, options: MigrationOptions = 
     return null;
   }
   const folder = `${utcTimestamp(new Date())}_${parsed.data}`;
+  const latest = migrationsList.migrationDirectories.at(-1)?.path;
+  if (latest !== undefined && latest >= folder) {
+    throw new AppError(
+      'CONFLICT',
+      `La migration existante « ${latest} » se classe après « ${folder} », qui serait donc appliquée avant elle : ` +
+        'vérifiez l’horloge, ou attendez une seconde.',
+    );
+  }
   const file = path.join(migrationsDir, folder, 'migration.sql');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, sql);
@@ -126,8 +142,8 @@ export async function createMigration(name: string, options: MigrationOptions = 
 }
 
 /**
- * The app creates its HNSW indexes by hand (named `hnsw_…`) because Prisma has no such index type; a generated diff
- * would drop them, so those DROP INDEX statements and their comment lines are removed.
+ * The app creates its HNSW indexes by hand (named `hnsw_…`) because Prisma has no such index type. The engine ignores
+ * expression indexes but proposes to drop an HNSW index on a plain column: such DROP INDEX steps are removed.
  */
 export function stripHnswIndexDrops(sql: string): string {
   const lines = sql.split('\n');
@@ -139,7 +155,10 @@ export function stripHnswIndexDrops(sql: string): string {
     }
     kept.push(line);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '');
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '');
 }
 
 function hasStatements(sql: string): boolean {
@@ -150,12 +169,18 @@ function utcTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
-async function withEngine<T>(db: Database, options: MigrationOptions, work: (engine: MigrationEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  db: Database,
+  options: MigrationOptions,
+  work: (engine: MigrationEngine) => Promise<T>,
+): Promise<T> {
   let engine: MigrationEngine;
   try {
     engine = await startSchemaEngine(db.adapterFactory, readSchema(options.schemaPath));
   } catch (error) {
-    throw new AppError('UNAVAILABLE', `Base de données injoignable pour les migrations : ${firstLines(error)}`, { cause: error });
+    throw new AppError('UNAVAILABLE', `Base de données injoignable pour les migrations : ${firstLines(error)}`, {
+      cause: error,
+    });
   }
   try {
     return await work(engine);
@@ -180,7 +205,9 @@ function explainMigrationError(error: unknown): unknown {
   }
   const migration = /migration_name="([^"]+)"/.exec(error.message)?.[1];
   if (migration) {
-    return new AppError('UNAVAILABLE', `La migration « ${migration} » a échoué : ${firstLines(error)}`, { cause: error });
+    return new AppError('UNAVAILABLE', `La migration « ${migration} » a échoué : ${firstLines(error)}`, {
+      cause: error,
+    });
   }
   return new AppError('UNAVAILABLE', `Échec du moteur de migration : ${firstLines(error)}`, { cause: error });
 }

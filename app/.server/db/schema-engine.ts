@@ -47,7 +47,10 @@ let lastPanic: string | undefined;
 function loadBindings(): Promise<void> {
   bindingsReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
     const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
     const instance = await WebAssembly.instantiate(module, { './schema_engine_bg.js': bindings });
     // The bindings report Rust panics through this global before throwing a bare "unreachable" RuntimeError.
@@ -81,12 +84,14 @@ export async function startSchemaEngine(
     });
   };
   // The engine connects at once: a wrong URL fails here.
-  const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, bound).catch(
-    async (error: unknown) => {
-      await tracked.disposeAll();
-      return rethrow(error);
-    },
-  );
+  const engine = await bindings.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    () => {},
+    bound,
+  ).catch(async (error: unknown) => {
+    await tracked.disposeAll();
+    return rethrow(error);
+  });
   return {
     run: (command) => command(engine).catch(rethrow),
     close: async () => {
@@ -114,7 +119,11 @@ function describeEngineError(error: unknown, registry: ErrorRegistry): string {
  */
 function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
   const open = new Set<() => Promise<void>>();
-  const wrap = (adapter: SqlDriverAdapter, runScript: (script: string) => Promise<unknown>, release = () => adapter.dispose()) => {
+  const wrap = (
+    adapter: SqlDriverAdapter,
+    runScript: (script: string) => Promise<unknown>,
+    release = () => adapter.dispose(),
+  ) => {
     let released: Promise<void> | undefined;
     const dispose = () => (released ??= release().finally(() => open.delete(dispose)));
     open.add(dispose);
@@ -135,7 +144,11 @@ function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
         connect: async () => wrap(await factory.connect(), (script) => client.exec(script)),
         connectToShadowDb: async () => {
           const shadow = await PGlite.create({ extensions: { vector } });
-          return wrap(await new PrismaPGlite(shadow).connect(), (script) => shadow.exec(script), () => shadow.close());
+          return wrap(
+            await new PrismaPGlite(shadow).connect(),
+            (script) => shadow.exec(script),
+            () => shadow.close(),
+          );
         },
       } satisfies SqlMigrationAwareDriverAdapterFactory,
     };
@@ -157,7 +170,10 @@ function migrationSafeFactory(factory: SqlMigrationAwareDriverAdapterFactory) {
       } satisfies SqlMigrationAwareDriverAdapterFactory,
     };
   }
-  throw new AppError('CONFIG', `Adaptateur de base de données non pris en charge pour les migrations : ${factory.adapterName}`);
+  throw new AppError(
+    'CONFIG',
+    `Adaptateur de base de données non pris en charge pour les migrations : ${factory.adapterName}`,
+  );
 }
 
 function withExecuteScript(
