@@ -14,7 +14,7 @@ export function GardMap({ points, mapboxToken, label }: { points: MapPoint[]; ma
   const fallback = <p className="map-fallback">Chargement de la carte…</p>;
   return (
     <figure className="map" aria-label={label}>
-      <div className="map-canvas" role="img" aria-label={`${label} : ${points.length} commune(s) concernée(s)`}>
+      <div className="map-canvas">
         {hydrated ? (
           <Suspense fallback={fallback}>
             {mapboxToken ? <MapboxView points={points} token={mapboxToken} /> : <MapLibreView points={points} />}
