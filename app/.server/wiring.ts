@@ -2,12 +2,14 @@ import type { Env } from './env';
 import { randomTokens, systemClock, type Clock } from './clock';
 import { openDatabase, type Database } from './db/connection';
 import { applyPendingMigrations } from './db/migrations';
+import { configuredEmbeddingModel, ensureEmbeddingIndexes } from './db/vector-index';
 import { createOutboxWorker } from './email/worker';
 import { localOutboxTransport, resendTransport } from './email/transports';
 import { localFileStorage } from './storage/local-storage';
 import { s3FileStorage } from './storage/s3-storage';
 import type { FileStorage } from './storage/file-storage';
 import type { Services } from './services';
+import { loadCommunes } from '../../prisma/seed/communes';
 import { seedDemoData } from '../../prisma/seed/seed';
 
 export function createStorage(env: Env): FileStorage {
@@ -40,9 +42,13 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
   try {
     const { applied } = await applyPendingMigrations(db, { log });
     log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Schéma à jour.');
+    const model = configuredEmbeddingModel(env.embeddings);
+    if (model) await ensureEmbeddingIndexes(db.prisma, model);
     if (env.demoMode) {
       const result = await seedDemoData(db, { log });
       log(result.created ? 'Données de démonstration créées.' : 'Données de démonstration déjà présentes.');
+    } else {
+      log(`${await loadCommunes(db.prisma)} communes du Gard à jour.`);
     }
   } catch (error) {
     await db.close();
