@@ -7,18 +7,40 @@ import { AppError } from './errors';
 
 export const PAGE_SIZE = 12;
 
-export const catalogueQuerySchema = z.object({
-  type: z.enum(['competence', 'lieu', 'stage']).optional().catch(undefined),
-  commune: z
-    .string()
-    .regex(/^30\d{3}$/)
-    .optional()
-    .catch(undefined),
-  rayon: z.coerce.number().int().min(0).max(200).optional().catch(undefined),
-  q: z.string().trim().max(120).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
+const filterSchemas = {
+  type: z.enum(['competence', 'lieu', 'stage'], { error: 'Le type d’offre demandé n’existe pas' }),
+  commune: z.string().regex(/^30\d{3}$/, { error: 'La commune doit être un code INSEE du Gard (30xxx)' }),
+  rayon: z.coerce.number({ error: 'Le rayon doit être un nombre de kilomètres' }).int().min(1).max(200, {
+    error: 'Le rayon ne peut dépasser 200 km',
+  }),
+  q: z.string().trim().min(1).max(120, { error: 'Les mots-clés sont limités à 120 caractères' }),
+  page: z.coerce.number({ error: 'Le numéro de page doit être un nombre entier positif' }).int().min(1).max(10_000),
+};
+
+export interface CatalogueQuery {
+  type?: z.infer<typeof filterSchemas.type>;
+  commune?: string;
+  rayon?: number;
+  q?: string;
+  page: number;
+}
+
+/** Filters come from the address bar: an invalid one is ignored and the page says so, in French. */
+export function parseCatalogueQuery(params: URLSearchParams): { query: CatalogueQuery; warnings: string[] } {
+  const warnings: string[] = [];
+  const read = <K extends keyof typeof filterSchemas>(key: K): z.infer<(typeof filterSchemas)[K]> | undefined => {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === '') return undefined;
+    const parsed = filterSchemas[key].safeParse(raw);
+    if (parsed.success) return parsed.data as z.infer<(typeof filterSchemas)[K]>;
+    warnings.push(`${parsed.error.issues[0]?.message ?? 'Filtre invalide'} : ce filtre a été ignoré.`);
+    return undefined;
+  };
+  return {
+    query: { type: read('type'), commune: read('commune'), rayon: read('rayon'), q: read('q'), page: read('page') ?? 1 },
+    warnings,
+  };
+}
 
 const kindBySlug = { competence: 'COMPETENCE', lieu: 'LIEU', stage: 'STAGE' } as const;
 
@@ -27,7 +49,7 @@ async function catalogueWhere(services: Services, query: CatalogueQuery): Promis
   if (query.type) where.kind = kindBySlug[query.type];
   if (query.commune) {
     const origin = await services.prisma.commune.findUnique({ where: { code: query.commune } });
-    if (!origin) throw new AppError('VALIDATION', 'Commune inconnue.');
+    if (!origin) throw new AppError('VALIDATION', `La commune ${query.commune} n’existe pas dans le Gard.`);
     if (query.rayon) {
       const communes = await services.prisma.commune.findMany({ select: { code: true, lat: true, lon: true } });
       where.communeCode = {

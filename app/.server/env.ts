@@ -1,3 +1,4 @@
+import '../lib/zod-french';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
-import { catalogueQuerySchema, listCommunes, searchPublishedOffers } from '~/.server/catalogue';
+import { listCommunes, parseCatalogueQuery, searchPublishedOffers } from '~/.server/catalogue';
 import { throwAsResponse } from '~/.server/http/route-errors';
 import { GardMap } from '~/components/gard-map';
 import { Pagination } from '~/components/pagination';
@@ -10,20 +10,20 @@ export const meta: MetaFunction = () => [{ title: 'Offres — Passerelles' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const query = catalogueQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const { query, warnings } = parseCatalogueQuery(url.searchParams);
   try {
     const [result, communes] = await Promise.all([
       searchPublishedOffers(context.services, query),
       listCommunes(context.services),
     ]);
-    return { query, result, communes, mapboxToken: context.services.env.mapboxToken ?? null };
+    return { query, warnings, result, communes, mapboxToken: context.services.env.mapboxToken ?? null };
   } catch (error) {
     throwAsResponse(error);
   }
 }
 
 export default function Catalogue() {
-  const { query, result, communes, mapboxToken } = useLoaderData<typeof loader>();
+  const { query, warnings, result, communes, mapboxToken } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const hrefFor = (page: number) => {
     const params = new URLSearchParams();
@@ -37,6 +37,15 @@ export default function Catalogue() {
   return (
     <>
       <h1>Les offres publiées</h1>
+      {warnings.length ? (
+        <div className="alert alert-error" role="alert">
+          <ul>
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Form method="get" className="filters" role="search" aria-label="Filtrer les offres">
         <div className="field">
           <label htmlFor="type">Type d’offre</label>
