@@ -115,3 +115,19 @@ describe('who may open which page', () => {
     expect(await statusOf(outboxLoader, resend, requestWithCookie('/outbox', cookies.admin ?? null))).toBe(404);
   });
 });
+
+describe('demo sign-in', () => {
+  it('exists only in demo mode and only for the listed fictional accounts', async () => {
+    const { loader: demoLoader, action: demoAction } = await import('../../app/routes/connexion.demo');
+    expect(await statusOf(demoLoader, services, requestWithCookie('/connexion/demo', null))).toBe(200);
+    expect(await statusOf(demoLoader, productionServices, requestWithCookie('/connexion/demo', null))).toBe(404);
+
+    const post = (email: string) =>
+      requestWithCookie('/connexion/demo', null, { method: 'POST', body: new URLSearchParams({ email }) });
+    const refused = (await demoAction({ request: post('agent@gard.fr'), context: { services, clientIp: '127.0.0.1' }, params: {} })) as {
+      init: { status: number } | null;
+    };
+    expect(refused.init?.status).toBe(400);
+    expect(await db.prisma.session.count({ where: { user: { email: 'agent@gard.fr' } } })).toBe(1);
+  });
+});
