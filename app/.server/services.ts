@@ -1,6 +1,7 @@
 import type { Env } from './env';
 import type { Clock, TokenSource } from './clock';
 import type { PrismaClient } from './db/generated/client';
+import type { EmbeddingProvider } from './embeddings/provider';
 import type { FileStorage } from './storage/file-storage';
 
 /** Everything a use case may touch, wired once in app/.server/wiring.ts and handed to routes as load context. */
@@ -10,6 +11,7 @@ export interface Services {
   clock: Clock;
   tokens: TokenSource;
   storage: FileStorage;
+  embeddings: EmbeddingProvider;
 }
 
 declare module '@remix-run/node' {

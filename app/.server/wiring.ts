@@ -2,12 +2,13 @@ import type { Env } from './env';
 import { randomTokens, systemClock, type Clock } from './clock';
 import { openDatabase, type Database } from './db/connection';
 import { applyPendingMigrations } from './db/migrations';
-import { configuredEmbeddingModel, ensureEmbeddingIndexes } from './db/vector-index';
 import { createOutboxWorker } from './email/worker';
 import { localOutboxTransport, resendTransport } from './email/transports';
 import { localFileStorage } from './storage/local-storage';
 import { s3FileStorage } from './storage/s3-storage';
 import type { FileStorage } from './storage/file-storage';
+import { createEmbeddingProvider } from './embeddings/provider';
+import { embedPending } from './matching/embedding-store';
 import type { Services } from './services';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { seedDemoData } from '../../prisma/seed/seed';
@@ -23,7 +24,14 @@ export function createTransport(env: Env) {
 }
 
 export function createServices(env: Env, db: Database, clock: Clock = systemClock): Services {
-  return { env, prisma: db.prisma, clock, tokens: randomTokens, storage: createStorage(env) };
+  return {
+    env,
+    prisma: db.prisma,
+    clock,
+    tokens: randomTokens,
+    storage: createStorage(env),
+    embeddings: createEmbeddingProvider(env.embeddings),
+  };
 }
 
 export interface RunningApp {
@@ -42,8 +50,6 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
   try {
     const { applied } = await applyPendingMigrations(db, { log });
     log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Schéma à jour.');
-    const model = configuredEmbeddingModel(env.embeddings);
-    if (model) await ensureEmbeddingIndexes(db.prisma, model);
     if (env.demoMode) {
       const result = await seedDemoData(db, { log });
       log(result.created ? 'Données de démonstration créées.' : 'Données de démonstration déjà présentes.');
@@ -55,6 +61,13 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
     throw error;
   }
   const services = createServices(env, db);
+  // An unreachable embeddings endpoint must not keep the service down: suggestions wait for the next run.
+  try {
+    const { model, embedded } = await embedPending(services, { progress: (line) => log(`Plongements ${line}`) });
+    if (embedded) log(`${embedded} offres et besoins vectorisés (${model.key}).`);
+  } catch (error) {
+    log(`Plongements non calculés : ${error instanceof Error ? error.message : String(error)} (npm run embeddings:reembed).`);
+  }
   const worker = env.outboxWorker
     ? createOutboxWorker({
         prisma: db.prisma,

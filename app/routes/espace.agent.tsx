@@ -23,7 +23,7 @@ export default function AgentSpace() {
       <h1>Mes propositions de compétences</h1>
       <ItemTable
         caption="Compétences que je propose"
-        rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}` }))}
+        rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}
         empty="Vous ne proposez encore aucune compétence."
       />
     </>

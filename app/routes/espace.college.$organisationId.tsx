@@ -27,7 +27,11 @@ export default function CollegeSpace() {
         {flags.length ? ` · ${flags.join(', ')}` : ''}
       </p>
       <h2>Besoins de stages de 3e</h2>
-      <ItemTable caption="Besoins du collège" rows={organisation.needs} empty="Aucun besoin de stage pour le moment." />
+      <ItemTable
+        caption="Besoins du collège : ouvrez-en un pour voir les stages suggérés"
+        rows={organisation.needs.map((need) => ({ ...need, href: `/besoins/${need.id}/suggestions` }))}
+        empty="Aucun besoin de stage pour le moment."
+      />
     </>
   );
 }

@@ -23,7 +23,7 @@ export default function PropertySpace() {
       <h1>Les biens proposés par mon service</h1>
       <ItemTable
         caption="Biens en appel à occupation"
-        rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}` }))}
+        rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}
         empty="Votre service ne propose encore aucun bien."
       />
     </>

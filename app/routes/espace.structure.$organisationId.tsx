@@ -26,11 +26,15 @@ export default function StructureSpace() {
         {organisation.siret ? ` · SIRET ${organisation.siret}` : ''}
       </p>
       <h2>Besoins publiés</h2>
-      <ItemTable caption="Besoins de la structure" rows={organisation.needs} empty="Aucun besoin pour le moment." />
+      <ItemTable
+        caption="Besoins de la structure : ouvrez-en un pour voir les offres suggérées"
+        rows={organisation.needs.map((need) => ({ ...need, href: `/besoins/${need.id}/suggestions` }))}
+        empty="Aucun besoin pour le moment."
+      />
       <h2>Offres de stage</h2>
       <ItemTable
-        caption="Offres de la structure"
-        rows={organisation.offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}` }))}
+        caption="Offres de la structure : ouvrez-en une pour voir les besoins suggérés"
+        rows={organisation.offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}
         empty="Aucune offre pour le moment."
       />
     </>

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../app/.server/db/connection';
-import { configuredEmbeddingModel, ensureEmbeddingIndexes, hnswIndexName } from '../../app/.server/db/vector-index';
-import { parseEnv } from '../../app/.server/env';
+import { ensureEmbeddingIndexes, hnswIndexName } from '../../app/.server/db/vector-index';
 import { createAgent, createSkillOffer } from '../../prisma/seed/builders';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { createTestDatabase } from '../support/test-database';
@@ -16,14 +15,6 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('embedding indexes', () => {
-  it('derives the model of the configured provider', () => {
-    expect(configuredEmbeddingModel(parseEnv({}).embeddings)).toEqual({ key: 'local:lexical-fr:384', dimensions: 384 });
-    const openai = parseEnv({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:1/v1', EMBEDDINGS_MODEL: 'bge-m3' }).embeddings;
-    expect(configuredEmbeddingModel(openai)).toBeNull();
-    const sized = parseEnv({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:1/v1', EMBEDDINGS_MODEL: 'bge-m3', EMBEDDINGS_DIMENSIONS: '1024' });
-    expect(configuredEmbeddingModel(sized.embeddings)).toEqual({ key: 'openai:bge-m3:1024', dimensions: 1024 });
-  });
-
   it('creates one partial HNSW cosine index per table, idempotently, that cosine queries use', async () => {
     const names = await ensureEmbeddingIndexes(db.prisma, model);
     expect(await ensureEmbeddingIndexes(db.prisma, model)).toEqual(names);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Env } from '../env';
 import type { PrismaClient } from './generated/client';
 
 /** Identifies the vectors of one provider, model and dimension; stored beside each vector (decision 004). */
@@ -14,12 +13,6 @@ const modelSchema = z.object({
   // pgvector's HNSW index accepts up to 2000 dimensions.
   dimensions: z.number().int().min(1).max(2000),
 });
-
-/** The configured model, when its dimension is known before the first vector comes back. */
-export function configuredEmbeddingModel(config: Env['embeddings']): EmbeddingModel | null {
-  if (config.kind === 'local') return { key: `local:lexical-fr:${config.dimensions}`, dimensions: config.dimensions };
-  return config.dimensions ? { key: `openai:${config.model}:${config.dimensions}`, dimensions: config.dimensions } : null;
-}
 
 export const EMBEDDING_TABLES = ['Offer', 'Need'] as const;
 

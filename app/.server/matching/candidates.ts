@@ -1,0 +1,155 @@
+import type { Need, Offer } from '../../../matching/types';
+import { isoWeekMonday } from '../../../matching/weeks';
+import type { EmbeddingModel } from '../db/vector-index';
+import { Prisma, type PrismaClient } from '../db/generated/client';
+
+/**
+ * Candidate retrieval in one SQL query: the hard filters PostgreSQL can check, then cosine ordering on the
+ * model's HNSW index. pgvector's iterative index scan keeps reading the index when filters drop rows; if the index
+ * still returns fewer rows than asked, an exact scan answers instead, so heavy filtering never loses a candidate.
+ */
+
+export interface Candidate {
+  id: string;
+  /** Cosine similarity, 1 - cosine distance. */
+  similarity: number;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+function distanceSql(lat: number, lon: number): Prisma.Sql {
+  return Prisma.sql`(${EARTH_RADIUS_KM}::float8 * 2 * asin(sqrt(
+    power(sin(radians(c.lat - ${lat}::float8) / 2), 2) +
+    cos(radians(${lat}::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lon - ${lon}::float8) / 2), 2))))`;
+}
+
+const dbKind = { competence: 'COMPETENCE', lieu: 'LIEU', stage: 'STAGE' } as const;
+const dbPropertyType = { batiment: 'BUILDING', terrain: 'LAND', toiture: 'ROOFTOP' } as const;
+
+/** SQL side of the hard constraints for offers answering a need; the engine re-checks every one of them. */
+function offerFilters(need: Need): Prisma.Sql {
+  const distance = distanceSql(need.place.lat, need.place.lon);
+  const filters: Prisma.Sql[] = [Prisma.sql`o.kind = ${dbKind[need.kind]}::"MatchKind"`, Prisma.sql`o.status = 'PUBLISHED'`];
+  if (need.kind === 'competence') {
+    filters.push(Prisma.sql`(so.remote OR (${distance} <= ${need.maxDistanceKm}::float8 AND ${distance} <= so."radiusKm"))`);
+  } else {
+    filters.push(Prisma.sql`${distance} <= ${need.maxDistanceKm}::float8`);
+  }
+  if (need.kind !== 'stage') {
+    if (need.to) filters.push(Prisma.sql`(o."availableFrom" IS NULL OR o."availableFrom" <= ${need.to}::date)`);
+    if (need.from) filters.push(Prisma.sql`(o."availableUntil" IS NULL OR o."availableUntil" >= ${need.from}::date)`);
+  }
+  if (need.kind === 'lieu') {
+    const types = (need.propertyTypes ?? []).map((type) => dbPropertyType[type]);
+    filters.push(Prisma.sql`po."propertyType"::text = ANY(${types}::text[])`);
+    filters.push(Prisma.sql`po."surfaceM2" >= ${need.minSurfaceM2 ?? 0}`);
+    if (need.needsPMR) filters.push(Prisma.sql`po."stepFreeAccess"`);
+  }
+  if (need.kind === 'stage') {
+    filters.push(Prisma.sql`${need.week ? isoDay(isoWeekMonday(need.week)) : null}::date = ANY(io.weeks)`);
+    filters.push(
+      need.group
+        ? Prisma.sql`io."maxGroupSize" >= ${need.pupils ?? 1} AND io."capacityPerWeek" >= ${need.pupils ?? 1}`
+        : Prisma.sql`io."capacityPerWeek" >= 1`,
+    );
+  }
+  return Prisma.join(filters, ' AND ');
+}
+
+export async function offerCandidates(
+  prisma: PrismaClient,
+  need: Need,
+  query: { vector: number[]; model: EmbeddingModel },
+  limit: number,
+): Promise<Candidate[]> {
+  const dims = Prisma.raw(String(query.model.dimensions));
+  const literal = `[${query.vector.join(',')}]`;
+  const sql = Prisma.sql`
+    SELECT o.id, 1 - ((o.embedding::vector(${dims})) <=> ${literal}::vector(${dims})) AS similarity
+    FROM "Offer" o
+    JOIN "Commune" c ON c.code = o."communeCode"
+    LEFT JOIN "SkillOffer" so ON so."offerId" = o.id
+    LEFT JOIN "PropertyOffer" po ON po."offerId" = o.id
+    LEFT JOIN "InternshipOffer" io ON io."offerId" = o.id
+    WHERE o."embeddingModel" = ${query.model.key} AND ${offerFilters(need)}
+    ORDER BY (o.embedding::vector(${dims})) <=> ${literal}::vector(${dims})
+    LIMIT ${limit}`;
+  return searchWithFallback(prisma, sql, limit);
+}
+
+/** SQL side of the hard constraints for needs an offer could serve. */
+function needFilters(offer: Offer): Prisma.Sql {
+  const distance = distanceSql(offer.place.lat, offer.place.lon);
+  const filters: Prisma.Sql[] = [Prisma.sql`n.kind = ${dbKind[offer.kind]}::"MatchKind"`, Prisma.sql`n.status = 'PUBLISHED'`];
+  if (offer.kind === 'competence') {
+    filters.push(Prisma.sql`org."skillsEligibility" <> 'NONE' AND org."eligibilityVerifiedAt" IS NOT NULL`);
+    if (!offer.remote) {
+      filters.push(Prisma.sql`${distance} <= n."maxDistanceKm" AND ${distance} <= ${offer.radiusKm ?? 100_000}::float8`);
+    }
+  } else {
+    filters.push(Prisma.sql`${distance} <= n."maxDistanceKm"`);
+  }
+  if (offer.kind !== 'stage') {
+    if (offer.availableTo) filters.push(Prisma.sql`(n."availableFrom" IS NULL OR n."availableFrom" <= ${offer.availableTo}::date)`);
+    if (offer.availableFrom) filters.push(Prisma.sql`(n."availableUntil" IS NULL OR n."availableUntil" >= ${offer.availableFrom}::date)`);
+  }
+  if (offer.kind === 'lieu') {
+    const type = offer.propertyType ? dbPropertyType[offer.propertyType] : null;
+    filters.push(Prisma.sql`${type}::"PropertyType" = ANY(sn."propertyTypes")`);
+    filters.push(Prisma.sql`sn."minSurfaceM2" <= ${offer.surfaceM2 ?? 0}`);
+    if (!offer.accessiblePMR) filters.push(Prisma.sql`NOT sn."stepFreeRequired"`);
+  }
+  if (offer.kind === 'stage') {
+    const mondays = (offer.weeks ?? []).map((week) => isoDay(isoWeekMonday(week)));
+    filters.push(Prisma.sql`inn.week = ANY(${mondays}::date[])`);
+    filters.push(
+      (offer.capacity ?? 0) >= 1
+        ? Prisma.sql`(inn.mode = 'INDIVIDUAL' OR (inn."pupilCount" <= ${offer.groupMax ?? 1} AND inn."pupilCount" <= ${offer.capacity ?? 0}))`
+        : Prisma.sql`FALSE`,
+    );
+  }
+  return Prisma.join(filters, ' AND ');
+}
+
+export async function needCandidates(
+  prisma: PrismaClient,
+  offer: Offer,
+  query: { vector: number[]; model: EmbeddingModel },
+  limit: number,
+): Promise<Candidate[]> {
+  const dims = Prisma.raw(String(query.model.dimensions));
+  const literal = `[${query.vector.join(',')}]`;
+  const sql = Prisma.sql`
+    SELECT n.id, 1 - ((n.embedding::vector(${dims})) <=> ${literal}::vector(${dims})) AS similarity
+    FROM "Need" n
+    JOIN "Commune" c ON c.code = n."communeCode"
+    JOIN "Organisation" org ON org.id = n."organisationId"
+    LEFT JOIN "SpaceNeed" sn ON sn."needId" = n.id
+    LEFT JOIN "InternshipNeed" inn ON inn."needId" = n.id
+    WHERE n."embeddingModel" = ${query.model.key} AND ${needFilters(offer)}
+    ORDER BY (n.embedding::vector(${dims})) <=> ${literal}::vector(${dims})
+    LIMIT ${limit}`;
+  return searchWithFallback(prisma, sql, limit);
+}
+
+async function searchWithFallback(prisma: PrismaClient, sql: Prisma.Sql, limit: number): Promise<Candidate[]> {
+  const viaIndex = await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = 'relaxed_order'`);
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = 100`);
+    return tx.$queryRaw<Candidate[]>(sql);
+  });
+  if (viaIndex.length >= limit) return sortBySimilarity(viaIndex);
+  const exact = await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('SET LOCAL enable_indexscan = off');
+    return tx.$queryRaw<Candidate[]>(sql);
+  });
+  return sortBySimilarity(exact);
+}
+
+/** relaxed_order may return index order slightly off: restore the exact order on the few rows returned. */
+function sortBySimilarity(rows: Candidate[]): Candidate[] {
+  return rows
+    .map((row) => ({ id: row.id, similarity: Number(row.similarity) }))
+    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+}

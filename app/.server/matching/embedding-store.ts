@@ -1,0 +1,71 @@
+import { matchingText } from '../../../matching/scoring';
+import { ensureEmbeddingIndexes, type EmbeddingModel } from '../db/vector-index';
+import type { Services } from '../services';
+import { needFacts, needFactsInclude, offerFacts, offerFactsInclude } from './facts';
+
+const BATCH_SIZE = 64;
+type Table = 'Offer' | 'Need';
+
+async function writeVectors(services: Services, table: Table, ids: string[], vectors: number[][], model: EmbeddingModel) {
+  const now = services.clock.now();
+  await services.prisma.$transaction(async (tx) => {
+    for (const [index, id] of ids.entries()) {
+      const literal = `[${(vectors[index] ?? []).join(',')}]`;
+      if (table === 'Offer') {
+        await tx.$executeRaw`UPDATE "Offer" SET embedding = ${literal}::vector, "embeddingModel" = ${model.key}, "embeddedAt" = ${now} WHERE id = ${id}`;
+      } else {
+        await tx.$executeRaw`UPDATE "Need" SET embedding = ${literal}::vector, "embeddingModel" = ${model.key}, "embeddedAt" = ${now} WHERE id = ${id}`;
+      }
+    }
+  });
+}
+
+async function textsOf(services: Services, table: Table, ids: string[]): Promise<string[]> {
+  if (table === 'Offer') {
+    const rows = await services.prisma.offer.findMany({ where: { id: { in: ids } }, include: offerFactsInclude });
+    const byId = new Map(rows.map((row) => [row.id, matchingText(offerFacts(row))]));
+    return ids.map((id) => byId.get(id) ?? '');
+  }
+  const rows = await services.prisma.need.findMany({ where: { id: { in: ids } }, include: needFactsInclude });
+  const byId = new Map(rows.map((row) => [row.id, matchingText(needFacts(row))]));
+  return ids.map((id) => byId.get(id) ?? '');
+}
+
+async function idsToEmbed(services: Services, table: Table, model: EmbeddingModel, all: boolean): Promise<string[]> {
+  const where = all ? {} : { OR: [{ embeddingModel: null }, { embeddingModel: { not: model.key } }] };
+  const rows =
+    table === 'Offer'
+      ? await services.prisma.offer.findMany({ where, select: { id: true }, orderBy: { id: 'asc' } })
+      : await services.prisma.need.findMany({ where, select: { id: true }, orderBy: { id: 'asc' } });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Computes the embeddings of offers and needs that have none for the configured model (or all of them), in
+ * batches, reporting progress; then makes sure the model's HNSW indexes exist. Safe to run again at any time.
+ */
+export async function embedPending(
+  services: Services,
+  options: { all?: boolean; progress?: (line: string) => void } = {},
+): Promise<{ model: EmbeddingModel; embedded: number }> {
+  const { model } = await services.embeddings.embed([]);
+  let embedded = 0;
+  for (const table of ['Offer', 'Need'] as const) {
+    const ids = await idsToEmbed(services, table, model, options.all ?? false);
+    for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+      const batch = ids.slice(start, start + BATCH_SIZE);
+      const { vectors, model: used } = await services.embeddings.embed(await textsOf(services, table, batch));
+      await writeVectors(services, table, batch, vectors, used);
+      embedded += batch.length;
+      options.progress?.(`${table === 'Offer' ? 'Offres' : 'Besoins'} : ${Math.min(start + BATCH_SIZE, ids.length)}/${ids.length}`);
+    }
+  }
+  await ensureEmbeddingIndexes(services.prisma, model);
+  return { model, embedded };
+}
+
+/** Called whenever an offer or a need is created or edited. */
+export async function refreshEmbedding(services: Services, table: Table, id: string): Promise<void> {
+  const { vectors, model } = await services.embeddings.embed(await textsOf(services, table, [id]));
+  await writeVectors(services, table, [id], vectors, model);
+}

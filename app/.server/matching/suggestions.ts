@@ -1,0 +1,86 @@
+import { sharedConcepts } from '../../../matching/local-embedder';
+import { rankNeedsForOffer, rankOffersForNeed, type Relatedness, type Suggestion } from '../../../matching/rank';
+import { matchingText } from '../../../matching/scoring';
+import type { Need, Offer } from '../../../matching/types';
+import { assertAccess } from '../auth/authorize';
+import type { CurrentUser } from '../auth/session';
+import { AppError } from '../errors';
+import type { Services } from '../services';
+import { needCandidates, offerCandidates, type Candidate } from './candidates';
+import { needFacts, needFactsInclude, offerFacts, offerFactsInclude } from './facts';
+
+const TOP = 10;
+// Candidates fetched by vector order before the engine's exact checks and full scoring re-rank them.
+const CANDIDATE_POOL = 50;
+
+function relatednessFrom(candidates: Candidate[], pick: (need: Need, offer: Offer) => string): Relatedness {
+  const similarity = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
+  return {
+    similarity: (need, offer) => similarity.get(pick(need, offer)) ?? 0,
+    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer)),
+  };
+}
+
+async function vectorOf(services: Services, table: 'Offer' | 'Need', id: string, text: string) {
+  const { model } = await services.embeddings.embed([]);
+  const rows =
+    table === 'Offer'
+      ? await services.prisma.$queryRaw<{ v: string }[]>`SELECT embedding::text AS v FROM "Offer" WHERE id = ${id} AND "embeddingModel" = ${model.key}`
+      : await services.prisma.$queryRaw<{ v: string }[]>`SELECT embedding::text AS v FROM "Need" WHERE id = ${id} AND "embeddingModel" = ${model.key}`;
+  const stored = rows[0]?.v;
+  if (stored) return { model, vector: JSON.parse(stored) as number[] };
+  const { vectors } = await services.embeddings.embed([text]);
+  return { model, vector: vectors[0] ?? [] };
+}
+
+function today(services: Services): string {
+  return services.clock.now().toISOString().slice(0, 10);
+}
+
+export interface SuggestionView extends Suggestion {
+  title: string;
+  communeName: string;
+}
+
+/** Offers for a need: visible to the need's organisation and to the Mission ESS. */
+export async function suggestOffersForNeed(services: Services, user: CurrentUser, needId: string) {
+  const row = await services.prisma.need.findUnique({ where: { id: needId }, include: needFactsInclude });
+  if (!row) throw new AppError('NOT_FOUND', 'Ce besoin n’existe pas.');
+  assertAccess(user, { roles: ['STRUCTURE_MEMBER', 'COLLEGE_STAFF'], organisationId: row.organisationId, missionEssMayRead: true });
+  const need = needFacts(row);
+  const query = await vectorOf(services, 'Need', need.id, matchingText(need));
+  const candidates = await offerCandidates(services.prisma, need, query, CANDIDATE_POOL);
+  const offerRows = await services.prisma.offer.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, include: offerFactsInclude });
+  const offers = offerRows.map(offerFacts);
+  const ranked = rankOffersForNeed(need, offers, relatednessFrom(candidates, (_, offer) => offer.id), { top: TOP, today: today(services) });
+  const byId = new Map(offers.map((offer) => [offer.id, offer]));
+  return {
+    need: { id: need.id, title: need.title, kind: need.kind },
+    suggestions: ranked.map((s): SuggestionView => ({ ...s, title: byId.get(s.offerId)?.title ?? '', communeName: byId.get(s.offerId)?.place.name ?? '' })),
+  };
+}
+
+/** Needs an offer could serve: visible to whoever owns the offer and to the Mission ESS. */
+export async function suggestNeedsForOffer(services: Services, user: CurrentUser, offerId: string) {
+  const row = await services.prisma.offer.findUnique({ where: { id: offerId }, include: offerFactsInclude });
+  if (!row) throw new AppError('NOT_FOUND', 'Cette offre n’existe pas.');
+  const ownsIt = row.ownerId === user.id;
+  if (!ownsIt) {
+    assertAccess(user, {
+      roles: ['STRUCTURE_MEMBER', 'PROPERTY_MANAGER'],
+      organisationId: row.organisationId ?? '—',
+      missionEssMayRead: true,
+    });
+  }
+  const offer = offerFacts(row);
+  const query = await vectorOf(services, 'Offer', offer.id, matchingText(offer));
+  const candidates = await needCandidates(services.prisma, offer, query, CANDIDATE_POOL);
+  const needRows = await services.prisma.need.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, include: needFactsInclude });
+  const needs = needRows.map(needFacts);
+  const ranked = rankNeedsForOffer(offer, needs, relatednessFrom(candidates, (need) => need.id), { top: TOP, today: today(services) });
+  const byId = new Map(needs.map((need) => [need.id, need]));
+  return {
+    offer: { id: offer.id, title: offer.title, kind: offer.kind },
+    suggestions: ranked.map((s): SuggestionView => ({ ...s, title: byId.get(s.needId)?.title ?? '', communeName: byId.get(s.needId)?.place.name ?? '' })),
+  };
+}

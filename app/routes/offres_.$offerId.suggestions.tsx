@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireUser } from '~/.server/auth/session';
+import { throwAsResponse } from '~/.server/http/route-errors';
+import { suggestNeedsForOffer } from '~/.server/matching/suggestions';
+import { SuggestionList } from '~/components/suggestion-list';
+
+export const meta: MetaFunction = () => [{ title: 'Besoins suggérés — Passerelles' }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  try {
+    return await suggestNeedsForOffer(context.services, user, params.offerId ?? '');
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+export default function OfferSuggestions() {
+  const { offer, suggestions } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{`Besoins auxquels « ${offer.title} » peut répondre`}</h1>
+      <p>
+        Seuls les besoins dont toutes les conditions sont respectées sont proposés, du plus pertinent au moins
+        pertinent, avec les raisons de chaque suggestion.
+      </p>
+      <SuggestionList
+        items={suggestions.map((s) => ({ ...s, id: s.needId }))}
+        empty="Aucun besoin publié ne correspond aujourd’hui à cette offre."
+      />
+    </>
+  );
+}

@@ -1,0 +1,592 @@
+import { EARTH_RADIUS_KM, haversineKm } from './geo';
+import type { IsoWeek, Offer, Pupil } from './types';
+import { formatWeekFr, isIsoWeek } from './weeks';
+
+/**
+ * Places a cohort of 3e pupils into one-week internships (stages d'observation). Exact for the lexicographic
+ * objective: priority pupils placed, then pupils placed, then first wishes, second wishes…, then interest fit.
+ * Algorithm, proof and fairness properties: docs/decisions/005-cohort-allocation.md.
+ */
+
+export interface AllocationInput {
+  offers: Offer[];
+  pupils: Pupil[];
+  /** Interest similarity in [0, 1], computed by the caller. */
+  interestFit: (pupil: Pupil, offer: Offer) => number;
+}
+
+export interface AllocationStats {
+  pupils: number;
+  placed: number;
+  priorityPupils: number;
+  priorityPlaced: number;
+  wishesHonoured: { firstChoice: number; anyWish: number };
+}
+
+export interface AllocationResult {
+  /** Offer id per pupil id, null when the pupil could not be placed. */
+  assignments: Record<string, string | null>;
+  /** Plain-French explanation per pupil id. */
+  reasons: Record<string, string[]>;
+  stats: AllocationStats;
+}
+
+/** Interest fit is optimised in thousandths, so every cost is an integer and every comparison exact. */
+const FIT_SCALE = 1000;
+/** From this fit on, the explanation says the interests are close. */
+const CLOSE_FIT = 500;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+// ---------------------------------------------------------------------------------------------------------------
+// One week's instance: the feasible pupil–offer pairs.
+
+/**
+ * Pupils and offers in id order; feasible pairs ("edges") grouped by pupil, best first: wishes by rank, then the
+ * other offers by decreasing fit, then by offer id. The solver relies on this order to stop scanning early.
+ */
+interface WeekGraph {
+  pupils: Pupil[];
+  offers: Offer[];
+  capacity: Int32Array;
+  /** Edges of pupil p are edgeStart[p] … edgeStart[p + 1] - 1. */
+  edgeStart: Int32Array;
+  edgeOffer: Int32Array;
+  /** Rank of the offer in the pupil's wishes, 1 = first wish, 0 = not a wish. */
+  edgeRank: Int32Array;
+  /** Interest fit in thousandths. */
+  edgeFit: Int32Array;
+  edgeKm: Float64Array;
+}
+
+/** Offer id → rank (1 = first), repeated wishes counting once. */
+function wishRanks(pupil: Pupil): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const id of pupil.wishes ?? []) if (!ranks.has(id)) ranks.set(id, ranks.size + 1);
+  return ranks;
+}
+
+function quantizedFit(fit: number): number {
+  return Number.isFinite(fit) ? Math.round(Math.min(1, Math.max(0, fit)) * FIT_SCALE) : 0;
+}
+
+/** First index whose latitude is >= lat. */
+function lowerBound(sorted: Float64Array, lat: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < lat) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInput['interestFit']): WeekGraph {
+  const byLat = offers.map((_, o) => o).sort((a, b) => offers[a]!.place.lat - offers[b]!.place.lat || a - b);
+  const lats = Float64Array.from(byLat, (o) => offers[o]!.place.lat);
+  const edgeStart = new Int32Array(pupils.length + 1);
+  const edgeOffer: number[] = [];
+  const edgeRank: number[] = [];
+  const edgeFit: number[] = [];
+  const edgeKm: number[] = [];
+  pupils.forEach((pupil, p) => {
+    // A great-circle distance is at least R·|Δlatitude|, so this band loses no feasible offer.
+    const band = (pupil.maxDistanceKm / EARTH_RADIUS_KM) * (180 / Math.PI) + 1e-9;
+    const ranks = wishRanks(pupil);
+    const feasible: { o: number; km: number; rank: number; fit: number }[] = [];
+    for (let i = lowerBound(lats, pupil.place.lat - band); i < byLat.length && lats[i]! <= pupil.place.lat + band; i++) {
+      const o = byLat[i]!;
+      const offer = offers[o]!;
+      const km = haversineKm(pupil.place, offer.place);
+      if (km > pupil.maxDistanceKm) continue;
+      feasible.push({ o, km, rank: ranks.get(offer.id) ?? 0, fit: quantizedFit(interestFit(pupil, offer)) });
+    }
+    const wishOrder = (rank: number) => (rank === 0 ? Infinity : rank);
+    feasible.sort((a, b) => wishOrder(a.rank) - wishOrder(b.rank) || b.fit - a.fit || a.o - b.o);
+    for (const { o, km, rank, fit } of feasible) {
+      edgeOffer.push(o);
+      edgeRank.push(rank);
+      edgeFit.push(fit);
+      edgeKm.push(km);
+    }
+    edgeStart[p + 1] = edgeOffer.length;
+  });
+  return {
+    pupils,
+    offers,
+    capacity: Int32Array.from(offers, (offer) => Math.max(0, Math.floor(offer.capacity ?? 0))),
+    edgeStart,
+    edgeOffer: Int32Array.from(edgeOffer),
+    edgeRank: Int32Array.from(edgeRank),
+    edgeFit: Int32Array.from(edgeFit),
+    edgeKm: Float64Array.from(edgeKm),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exact solver: min-cost flow source → pupil → offer → sink, with a "left out" edge pupil → sink of gain zero.
+// Costs are integer vectors compared lexicographically (priority, placed, wish rank 1…K, fit), so no weight can
+// overflow. Pupils enter one at a time along a shortest augmenting path (Dijkstra on reduced costs, stopped at the
+// sink); the potentials keep every residual reduced cost >= 0, which certifies optimality after each insertion.
+// Offer potentials start at 0 and only decrease, so π(o) <= 0: with edges best first, π(o) + gain(p, o) <= gain(p, o)
+// bounds every later edge of a pupil, and scans stop as soon as that bound cannot compete.
+
+const SINK = 0;
+
+class WeekSolver {
+  private readonly pupilCount: number;
+  /** Vector length: priority, placed, one count per wish rank, fit. */
+  private readonly dims: number;
+  private readonly priority: Uint8Array;
+  private readonly edgePupil: Int32Array;
+  /** Node potentials and tentative distances, `dims` numbers per node; the sink's potential stays 0. */
+  private readonly potential: Float64Array;
+  private readonly dist: Float64Array;
+  private readonly reached: Int32Array;
+  private readonly settled: Int32Array;
+  /** Offer node: the edge it was reached by. Pupil node or sink: the previous node. */
+  private readonly pred: Int32Array;
+  private readonly heap: Int32Array;
+  private readonly heapPos: Int32Array;
+  private heapSize = 0;
+  private readonly settledNodes: number[] = [];
+  private readonly candidate: Float64Array;
+  /** Assigned edge per pupil, -1 when left out. */
+  private readonly assigned: Int32Array;
+  private readonly load: Int32Array;
+  private readonly occupants: number[][];
+
+  constructor(private readonly graph: WeekGraph) {
+    const pupils = graph.pupils.length;
+    const nodes = 1 + pupils + graph.offers.length;
+    this.pupilCount = pupils;
+    this.dims = 3 + graph.edgeRank.reduce((max, rank) => Math.max(max, rank), 0);
+    this.priority = Uint8Array.from(graph.pupils, (pupil) => (pupil.priority ? 1 : 0));
+    this.edgePupil = new Int32Array(graph.edgeOffer.length);
+    for (let p = 0; p < pupils; p++) this.edgePupil.fill(p, graph.edgeStart[p]!, graph.edgeStart[p + 1]!);
+    this.potential = new Float64Array(nodes * this.dims);
+    this.dist = new Float64Array(nodes * this.dims);
+    this.reached = new Int32Array(nodes).fill(-1);
+    this.settled = new Int32Array(nodes).fill(-1);
+    this.pred = new Int32Array(nodes);
+    this.heap = new Int32Array(nodes);
+    this.heapPos = new Int32Array(nodes);
+    this.candidate = new Float64Array(this.dims);
+    this.assigned = new Int32Array(pupils).fill(-1);
+    this.load = new Int32Array(graph.offers.length);
+    this.occupants = graph.offers.map(() => []);
+  }
+
+  /** Pupils enter in id order, which decides between optimal assignments of equal value. */
+  solve(): Int32Array {
+    for (let q = 0; q < this.pupilCount; q++) this.insert(q);
+    return this.assigned;
+  }
+
+  private isOffer(node: number): boolean {
+    return node > this.pupilCount;
+  }
+
+  private insert(q: number): void {
+    const { dims, dist, potential } = this;
+    const node = 1 + q;
+    this.raisePotential(q);
+    if (this.placeDirectly(q)) return;
+    dist.fill(0, node * dims, node * dims + dims);
+    this.reached[node] = q;
+    this.heapSize = 0;
+    this.settledNodes.length = 0;
+    this.push(node);
+    for (;;) {
+      const u = this.pop();
+      this.settled[u] = q;
+      this.settledNodes.push(u);
+      if (u === SINK) break;
+      if (this.isOffer(u)) this.scanOffer(u, q);
+      else this.scanPupil(u, q);
+    }
+    this.augment(node);
+    // Settled nodes move by dist - dist(sink) <= 0; the others keep their potential (see the decision record).
+    const sink = SINK * dims;
+    for (const v of this.settledNodes) {
+      for (let k = 0; k < dims; k++) potential[v * dims + k]! += dist[v * dims + k]! - dist[sink + k]!;
+    }
+  }
+
+  /** The largest π(o) + gain(q, o), and at least π(sink) = 0: every edge out of q gets a reduced cost >= 0. */
+  private raisePotential(q: number): void {
+    const { dims, potential, candidate, graph } = this;
+    const at = (1 + q) * dims;
+    potential.fill(0, at, at + dims);
+    for (let e = graph.edgeStart[q]!; e < graph.edgeStart[q + 1]!; e++) {
+      candidate.fill(0);
+      this.addGain(e, 1);
+      if (!lexLess(potential, at, candidate, 0, dims)) break;
+      const o = 1 + this.pupilCount + graph.edgeOffer[e]!;
+      for (let k = 0; k < dims; k++) candidate[k]! += potential[o * dims + k]!;
+      if (lexLess(potential, at, candidate, 0, dims)) potential.set(candidate, at);
+    }
+  }
+
+  /**
+   * The common case, without a search: an offer with a free seat whose edge from q has reduced cost 0 gives a path
+   * of cost 0 (free offers have potential 0), the least possible; nothing settled moves, so potentials stay as they are.
+   */
+  private placeDirectly(q: number): boolean {
+    const { dims, potential, candidate, graph } = this;
+    const at = (1 + q) * dims;
+    for (let e = graph.edgeStart[q]!; e < graph.edgeStart[q + 1]!; e++) {
+      const o = graph.edgeOffer[e]!;
+      candidate.fill(0);
+      this.addGain(e, 1);
+      if (lexLess(candidate, 0, potential, at, dims)) break;
+      if (this.load[o]! >= graph.capacity[o]! || !lexEqual(potential, at, candidate, 0, dims)) continue;
+      this.assigned[q] = e;
+      this.load[o]!++;
+      this.occupants[o]!.push(q);
+      return true;
+    }
+    return false;
+  }
+
+  /** candidate += sign × gain of edge e. */
+  private addGain(e: number, sign: number): void {
+    const { candidate, graph } = this;
+    const rank = graph.edgeRank[e]!;
+    candidate[0]! += sign * this.priority[this.edgePupil[e]!]!;
+    candidate[1]! += sign;
+    if (rank > 0) candidate[1 + rank]! += sign;
+    candidate[this.dims - 1]! += sign * graph.edgeFit[e]!;
+  }
+
+  /** candidate = dist(u) + π(u) - π(v): the start of a reduced cost on u → v. */
+  private startCandidate(u: number, v: number): void {
+    const { dims, dist, potential, candidate } = this;
+    for (let k = 0; k < dims; k++) candidate[k] = dist[u * dims + k]! + potential[u * dims + k]! - potential[v * dims + k]!;
+  }
+
+  private scanPupil(u: number, round: number): void {
+    const p = u - 1;
+    const { graph, dims, dist } = this;
+    // Leaving the pupil out comes first, so at equal cost the current placements are kept.
+    this.startCandidate(u, SINK);
+    this.relax(SINK, u, round);
+    for (let e = graph.edgeStart[p]!; e < graph.edgeStart[p + 1]!; e++) {
+      this.startCandidate(u, SINK);
+      this.addGain(e, -1);
+      if (!lexLess(this.candidate, 0, dist, SINK * dims, dims)) break;
+      const v = 1 + this.pupilCount + graph.edgeOffer[e]!;
+      if (e === this.assigned[p] || this.settled[v] === round) continue;
+      this.startCandidate(u, v);
+      this.addGain(e, -1);
+      this.relax(v, e, round);
+    }
+  }
+
+  private scanOffer(u: number, round: number): void {
+    const o = u - 1 - this.pupilCount;
+    if (this.load[o]! < this.graph.capacity[o]!) {
+      this.startCandidate(u, SINK);
+      this.relax(SINK, u, round);
+    }
+    for (const p of this.occupants[o]!) {
+      const v = 1 + p;
+      if (this.settled[v] === round) continue;
+      this.startCandidate(u, v);
+      this.addGain(this.assigned[p]!, 1);
+      this.relax(v, u, round);
+    }
+  }
+
+  private relax(v: number, from: number, round: number): void {
+    const { dims, dist, candidate } = this;
+    // A node no nearer than the sink's tentative distance cannot be settled before it: no need to queue it.
+    if (v !== SINK && this.reached[SINK] === round && !lexLess(candidate, 0, dist, SINK * dims, dims)) return;
+    if (this.reached[v] !== round) {
+      this.reached[v] = round;
+      dist.set(candidate, v * dims);
+      this.pred[v] = from;
+      this.push(v);
+    } else if (lexLess(candidate, 0, dist, v * dims, dims)) {
+      dist.set(candidate, v * dims);
+      this.pred[v] = from;
+      this.siftUp(this.heapPos[v]!);
+    }
+  }
+
+  private previous(node: number): number {
+    return this.isOffer(node) ? 1 + this.edgePupil[this.pred[node]!]! : this.pred[node]!;
+  }
+
+  /** Applies the shortest path start → sink: each pupil on it moves to the next offer, or out. */
+  private augment(start: number): void {
+    const path = [SINK];
+    for (let node = SINK; node !== start; ) path.push((node = this.previous(node)));
+    path.reverse();
+    for (let i = 0; i + 1 < path.length; i++) {
+      const a = path[i]!;
+      const b = path[i + 1]!;
+      if (this.isOffer(a)) {
+        const o = a - 1 - this.pupilCount;
+        if (b === SINK) this.load[o]!++;
+        else this.occupants[o]!.splice(this.occupants[o]!.indexOf(b - 1), 1);
+      } else if (b === SINK) {
+        this.assigned[a - 1] = -1;
+      } else {
+        this.assigned[a - 1] = this.pred[b]!;
+        this.occupants[b - 1 - this.pupilCount]!.push(a - 1);
+      }
+    }
+  }
+
+  // Binary heap of nodes by distance, then node index (the sink, index 0, wins ties: the search stops early).
+
+  private before(a: number, b: number): boolean {
+    const { dims, dist } = this;
+    for (let k = 0; k < dims; k++) {
+      const x = dist[a * dims + k]!;
+      const y = dist[b * dims + k]!;
+      if (x !== y) return x < y;
+    }
+    return a < b;
+  }
+
+  private push(node: number): void {
+    this.heap[this.heapSize] = node;
+    this.heapPos[node] = this.heapSize;
+    this.siftUp(this.heapSize++);
+  }
+
+  private pop(): number {
+    if (this.heapSize === 0) throw new Error('allocation : le puits est toujours atteignable');
+    const top = this.heap[0]!;
+    const last = this.heap[--this.heapSize]!;
+    if (this.heapSize > 0) {
+      this.heap[0] = last;
+      this.heapPos[last] = 0;
+      this.siftDown(0);
+    }
+    return top;
+  }
+
+  private siftUp(index: number): void {
+    const { heap, heapPos } = this;
+    const node = heap[index]!;
+    while (index > 0) {
+      const parent = (index - 1) >>> 1;
+      const above = heap[parent]!;
+      if (!this.before(node, above)) break;
+      heap[index] = above;
+      heapPos[above] = index;
+      index = parent;
+    }
+    heap[index] = node;
+    heapPos[node] = index;
+  }
+
+  private siftDown(index: number): void {
+    const { heap, heapPos } = this;
+    const node = heap[index]!;
+    for (;;) {
+      let child = 2 * index + 1;
+      if (child >= this.heapSize) break;
+      if (child + 1 < this.heapSize && this.before(heap[child + 1]!, heap[child]!)) child++;
+      const below = heap[child]!;
+      if (!this.before(below, node)) break;
+      heap[index] = below;
+      heapPos[below] = index;
+      index = child;
+    }
+    heap[index] = node;
+    heapPos[node] = index;
+  }
+}
+
+function lexEqual(a: Float64Array, at: number, b: Float64Array, bt: number, dims: number): boolean {
+  for (let k = 0; k < dims; k++) if (a[at + k] !== b[bt + k]) return false;
+  return true;
+}
+
+function lexLess(a: Float64Array, at: number, b: Float64Array, bt: number, dims: number): boolean {
+  for (let k = 0; k < dims; k++) {
+    const x = a[at + k]!;
+    const y = b[bt + k]!;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Explanations.
+
+/** What the explanations need to know about one solved week. */
+interface SolvedWeek {
+  label: string;
+  graph: WeekGraph;
+  assigned: Int32Array;
+  offerIndex: Map<string, number>;
+  load: Int32Array;
+  priorityLoad: Int32Array;
+}
+
+const ordinal = (rank: number) => (rank === 1 ? '1er' : `${rank}e`);
+const decimalFr = (n: number) => String(n).replace('.', ',');
+const kmFr = (km: number) => (km < 1 ? 'à moins de 1 km' : `à ${Math.round(km)} km`);
+/** Rounded up to 100 m, so a distance just over the limit never reads as equal to it. */
+const tooFarFr = (km: number) => `${decimalFr(Math.ceil(km * 10) / 10)} km`;
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+
+function seatsTakenFr(week: SolvedWeek, o: number): string {
+  const seats = week.graph.capacity[o]!;
+  const priority = week.priorityLoad[o]!;
+  const byPriority =
+    priority === 0 ? '' : priority === 1 ? ', dont 1 par un(e) élève prioritaire' : `, dont ${priority} par des élèves prioritaires`;
+  return seats === 1 ? `sa place est prise${priority ? ' par un(e) élève prioritaire' : ''}` : `ses ${seats} places sont prises${byPriority}`;
+}
+
+/** « 1er vœu « X » complet (…) »: why a wish was not honoured. By optimality, a feasible wish better than the one given is full. */
+function wishRefusalFr(pupil: Pupil, rank: number, wishId: string, week: SolvedWeek, offersById: Map<string, Offer>): string {
+  const offer = offersById.get(wishId);
+  const wish = `${ordinal(rank)} vœu « ${offer?.title ?? wishId} »`;
+  if (!offer) return `${wish} inconnu (aucune offre de stage ne porte cet identifiant)`;
+  const o = week.offerIndex.get(wishId);
+  if (o === undefined) return `${wish} pas proposé cette semaine`;
+  const km = haversineKm(pupil.place, offer.place);
+  if (km > pupil.maxDistanceKm) return `${wish} trop loin (${tooFarFr(km)}, pour ${decimalFr(pupil.maxDistanceKm)} km au plus)`;
+  if (week.graph.capacity[o] === 0) return `${wish} sans place cette semaine`;
+  return `${wish} complet (${seatsTakenFr(week, o)})`;
+}
+
+function wishReasons(pupil: Pupil, rank: number, week: SolvedWeek, offersById: Map<string, Offer>): string[] {
+  const wishes = [...wishRanks(pupil).keys()];
+  const refusals = (count: number) => wishes.slice(0, count).map((id, i) => wishRefusalFr(pupil, i + 1, id, week, offersById));
+  if (wishes.length === 0) return [];
+  if (rank === 0) return [`aucun vœu possible : ${refusals(wishes.length).join(' ; ')}`];
+  return [`${ordinal(rank)} vœu respecté`, ...refusals(rank - 1)];
+}
+
+function unplacedReasonFr(pupil: Pupil, p: number, week: SolvedWeek): string[] {
+  const { graph } = week;
+  if (graph.offers.length === 0) return [`Non placé(e) : aucune offre la ${week.label}`];
+  const first = graph.edgeStart[p]!;
+  const end = graph.edgeStart[p + 1]!;
+  if (first === end) {
+    const nearest = graph.offers
+      .map((offer) => ({ offer, km: haversineKm(pupil.place, offer.place) }))
+      .reduce((best, next) => (next.km < best.km ? next : best));
+    return [
+      `Non placé(e) : aucune offre à moins de ${decimalFr(pupil.maxDistanceKm)} km la ${week.label} ` +
+        `(la plus proche, « ${nearest.offer.title} » à ${nearest.offer.place.name}, est à ${tooFarFr(nearest.km)})`,
+    ];
+  }
+  let seats = 0;
+  let prioritySeats = 0;
+  for (let e = first; e < end; e++) {
+    seats += graph.capacity[graph.edgeOffer[e]!]!;
+    prioritySeats += week.priorityLoad[graph.edgeOffer[e]!]!;
+  }
+  const count = end - first;
+  const offersFr = count === 1 ? 'la seule offre possible' : `les ${count} offres possibles`;
+  const byPriority = prioritySeats === 0 ? '' : `, dont ${prioritySeats} données en priorité à des élèves sans réseau`;
+  return [
+    `Non placé(e) : ${offersFr} la ${week.label} ${count === 1 ? 'est complète' : 'sont complètes'} ` +
+      `(${plural(seats, 'place')}${byPriority})`,
+    `placer cet(te) élève aurait obligé à retirer sa place à un(e) autre élève${pupil.priority ? ', prioritaire lui aussi' : ''}`,
+  ];
+}
+
+function explain(pupil: Pupil, p: number, week: SolvedWeek, offersById: Map<string, Offer>): string[] {
+  const { graph } = week;
+  const e = week.assigned[p]!;
+  const reasons: string[] = [];
+  if (e === -1) {
+    reasons.push(...unplacedReasonFr(pupil, p, week), ...wishReasons(pupil, 0, week, offersById));
+  } else {
+    const offer = graph.offers[graph.edgeOffer[e]!]!;
+    reasons.push(`Placé(e) à « ${offer.title} » (${offer.place.name}), ${kmFr(graph.edgeKm[e]!)}, ${week.label}`);
+    reasons.push(...wishReasons(pupil, graph.edgeRank[e]!, week, offersById));
+    if (graph.edgeFit[e]! >= CLOSE_FIT) reasons.push('centres d’intérêt proches');
+  }
+  if (pupil.priority) reasons.push('priorité : élève sans réseau (QPV/REP, FRR)');
+  return reasons;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function sortedUnique<T extends { id: string }>(items: T[], what: string): T[] {
+  const sorted = [...items].sort(byId);
+  sorted.forEach((item, i) => {
+    if (i > 0 && sorted[i - 1]!.id === item.id) throw new Error(`identifiant ${what} en double : ${item.id}`);
+  });
+  return sorted;
+}
+
+function solveWeekOf(week: IsoWeek, pupils: Pupil[], stageOffers: Offer[], interestFit: AllocationInput['interestFit']): SolvedWeek {
+  const offers = stageOffers.filter((offer) => offer.weeks?.includes(week));
+  const graph = buildWeek(pupils, offers, interestFit);
+  const assigned = new WeekSolver(graph).solve();
+  const load = new Int32Array(offers.length);
+  const priorityLoad = new Int32Array(offers.length);
+  assigned.forEach((e, p) => {
+    if (e === -1) return;
+    const o = graph.edgeOffer[e]!;
+    load[o]!++;
+    if (pupils[p]!.priority) priorityLoad[o]!++;
+  });
+  return { label: formatWeekFr(week), graph, assigned, offerIndex: new Map(offers.map((offer, o) => [offer.id, o])), load, priorityLoad };
+}
+
+export function allocateCohort(input: AllocationInput): AllocationResult {
+  const offers = sortedUnique(
+    input.offers.filter((offer) => offer.kind === 'stage'),
+    'd’offre',
+  );
+  const pupils = sortedUnique(input.pupils, 'd’élève');
+  const offersById = new Map(offers.map((offer) => [offer.id, offer]));
+  const byWeek = new Map<IsoWeek, Pupil[]>();
+  for (const pupil of pupils) {
+    if (!isIsoWeek(pupil.week)) continue;
+    const list = byWeek.get(pupil.week);
+    if (list) list.push(pupil);
+    else byWeek.set(pupil.week, [pupil]);
+  }
+
+  const outcomes = new Map<string, { offerId: string | null; rank: number; reasons: string[] }>();
+  for (const week of [...byWeek.keys()].sort()) {
+    const weekPupils = byWeek.get(week)!;
+    const solved = solveWeekOf(week, weekPupils, offers, input.interestFit);
+    weekPupils.forEach((pupil, p) => {
+      const e = solved.assigned[p]!;
+      outcomes.set(pupil.id, {
+        offerId: e === -1 ? null : solved.graph.offers[solved.graph.edgeOffer[e]!]!.id,
+        rank: e === -1 ? 0 : solved.graph.edgeRank[e]!,
+        reasons: explain(pupil, p, solved, offersById),
+      });
+    });
+  }
+
+  const results = pupils.map((pupil) => {
+    const outcome = outcomes.get(pupil.id) ?? {
+      offerId: null,
+      rank: 0,
+      reasons: [`Non placé(e) : semaine « ${pupil.week} » invalide (attendu AAAA-Sss, ex. 2027-W07)`],
+    };
+    return { pupil, ...outcome };
+  });
+  const placed = results.filter((result) => result.offerId !== null);
+  return {
+    assignments: Object.fromEntries(results.map((result) => [result.pupil.id, result.offerId])),
+    reasons: Object.fromEntries(results.map((result) => [result.pupil.id, result.reasons])),
+    stats: {
+      pupils: pupils.length,
+      placed: placed.length,
+      priorityPupils: pupils.filter((pupil) => pupil.priority).length,
+      priorityPlaced: placed.filter((result) => result.pupil.priority).length,
+      wishesHonoured: {
+        firstChoice: placed.filter((result) => result.rank === 1).length,
+        anyWish: placed.filter((result) => result.rank > 0).length,
+      },
+    },
+  };
+}
