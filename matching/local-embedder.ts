@@ -38,8 +38,8 @@ const enum Space {
 const MAX_CACHED_WORDS = 200_000;
 
 /** FNV-1a, then the murmur3 finaliser so that the low bits used for the index are well mixed. */
-function hash(text: string, space: Space): number {
-  let h = 0x811c9dc5 ^ space;
+function hash(text: string, seed: number): number {
+  let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -164,8 +164,9 @@ export function createLocalEmbedder({ dimensions = 384, thesaurus = frenchThesau
   };
 }
 
-/** Cosine similarity; 0 when either vector is zero. */
+/** Cosine similarity; 0 when either vector is zero or missing (empty). */
 export function cosine(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   if (a.length !== b.length) throw new RangeError(`Vecteurs de dimensions différentes : ${a.length} et ${b.length}`);
   let dot = 0;
   let normA = 0;
@@ -182,25 +183,37 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
 
 const MAX_SHARED = 4;
 
+interface AnalysedText {
+  list: ContentWord[];
+  hits: ConceptHit[];
+  labels: Set<string>;
+  terms: Set<string>;
+}
+
+const termOf = (hit: ConceptHit) => `${hit.label}\u0000${hit.matched}`;
 const span = (hit: ConceptHit) => hit.end - hit.start;
+
+function analyseText(text: string, thesaurus: Thesaurus): AnalysedText {
+  const list = contentWords(text);
+  const hits = thesaurus.match(list.map((word) => word.key));
+  return { list, hits, labels: new Set(hits.map((hit) => hit.label)), terms: new Set(hits.map(termOf)) };
+}
 
 /**
  * What two texts have in common, for explanations in French: the thesaurus concepts they share, longest matched term
  * first, each followed by the term itself when both use it; then the other significant words both use, longest first.
  */
 export function sharedConcepts(a: string, b: string, thesaurus: Thesaurus = frenchThesaurus): string[] {
-  const [textA, textB] = [a, b].map((text) => {
-    const list = contentWords(text);
-    const hits = thesaurus.match(list.map((word) => word.key));
-    return { list, hits, labels: new Set(hits.map((hit) => hit.label)), terms: new Set(hits.map(termOf)) };
-  }) as [Analysed, Analysed];
+  const textA = analyseText(a, thesaurus);
+  const textB = analyseText(b, thesaurus);
   const isShared = (hit: ConceptHit) => textA.labels.has(hit.label) && textB.labels.has(hit.label);
+  const bothUse = (hit: ConceptHit) => textA.terms.has(termOf(hit)) && textB.terms.has(termOf(hit));
   const concepts = [...textA.hits, ...textB.hits]
     .filter(isShared)
     .sort((x, y) => span(y) - span(x))
-    .flatMap((hit) => (textA.terms.has(termOf(hit)) && textB.terms.has(termOf(hit)) ? [hit.label, hit.matched] : [hit.label]));
+    .flatMap((hit) => (bothUse(hit) ? [hit.label, hit.matched] : [hit.label]));
 
-  const looseWords = ({ list, hits }: Analysed) => {
+  const looseWords = ({ list, hits }: AnalysedText) => {
     const covered = new Set(hits.filter(isShared).flatMap((hit) => list.slice(hit.start, hit.end)));
     return list.filter((word) => !covered.has(word) && !isNumber(word.token) && !isGenericWord(word.surface));
   };
@@ -220,12 +233,3 @@ export function sharedConcepts(a: string, b: string, thesaurus: Thesaurus = fren
     })
     .slice(0, MAX_SHARED);
 }
-
-interface Analysed {
-  list: ContentWord[];
-  hits: ConceptHit[];
-  labels: Set<string>;
-  terms: Set<string>;
-}
-
-const termOf = (hit: ConceptHit) => `${hit.label}\u0000${hit.matched}`;

@@ -50,7 +50,7 @@ fussions ici il ils j je l la le les leur leurs lui m ma mais me meme mes moi mo
 par pas peu peut peuvent plus pour qu quand que quel quelle quelles quels qui s sa sans se sera serai seraient serais
 serait seras serez seriez serions serons seront ses si soi soient sois soit sommes son sont soyez soyons suis sur t
 ta te tes toi ton tous tout toute toutes tres tu un une unes uns vers via vos votre vous y aujourd hui afin ainsi
-aussi autre autres avant apres car chez deja encore entre lors meme memes parmi pendant puis sous tant
+aussi autre autres avant apres car chez deja encore entre lors memes parmi pendant puis sous tant
 `;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORD_LIST.split(/\s+/).filter(Boolean));

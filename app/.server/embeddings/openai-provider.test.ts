@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configuredEmbeddingModel } from '../db/vector-index';
 import { AppError } from '../errors';
 import { createOpenAIProvider, type OpenAIEmbeddingsConfig } from './openai-provider';
 import { createEmbeddingProvider } from './provider';
@@ -102,13 +101,12 @@ describe('createOpenAIProvider', () => {
     });
   });
 
-  it('sends the configured dimension, under the key the vector index expects', async () => {
+  it('sends the configured dimension, which the model key names', async () => {
     const { received, config } = await fakeServer(embeddings(8));
-    const configured = { ...config, dimensions: 8 };
-    const result = await createOpenAIProvider(configured).embed(['a']);
+    const result = await createOpenAIProvider({ ...config, dimensions: 8 }).embed(['a']);
 
     expect(received[0]?.body.dimensions).toBe(8);
-    expect(result.model).toEqual(configuredEmbeddingModel(configured));
+    expect(result.model).toEqual({ key: 'openai:fake-embed:8', dimensions: 8 });
   });
 
   it('sends texts in batches and returns the vectors in the order of the texts', async () => {
@@ -219,10 +217,9 @@ describe('createOpenAIProvider', () => {
 
 describe('createEmbeddingProvider', () => {
   it('defaults to the local French embedder under its configured key', async () => {
-    const config = { kind: 'local', dimensions: 64 } as const;
-    const { model, vectors } = await createEmbeddingProvider(config).embed(['tenue de la trésorerie', 'budget']);
+    const { model, vectors } = await createEmbeddingProvider({ kind: 'local', dimensions: 64 }).embed(['trésorerie', 'budget']);
 
-    expect(model).toEqual(configuredEmbeddingModel(config));
+    expect(model).toEqual({ key: 'local:lexical-fr:64', dimensions: 64 });
     expect(vectors).toHaveLength(2);
     expect(vectors[0]).toHaveLength(64);
   });

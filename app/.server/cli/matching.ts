@@ -1,0 +1,111 @@
+// Matching without a server: rank, import, allocate. JSON on stdout only; logs and errors on stderr.
+//   npm run --silent matching -- rank --input FILE [--top 10]
+//   npm run --silent matching -- allocate --input FILE
+//   npm run matching -- import --input FILE
+import fs from 'node:fs';
+import { z } from 'zod';
+import { allocateCohort } from '../../../matching/allocation';
+import { ExchangeFormatError, parseExchangeFile, toEngine } from '../../../matching/exchange-format';
+import { rankOffersForNeed } from '../../../matching/rank';
+import { openDatabase } from '../db/connection';
+import { applyPendingMigrations } from '../db/migrations';
+import { createEmbeddingProvider } from '../embeddings/provider';
+import { parseEnv } from '../env';
+import { isAppError } from '../errors';
+import { embeddedRelatedness, gardPlaces, interestFit } from '../matching/engine-inputs';
+import { importExchangeFile } from '../matching/import';
+import { createServices } from '../wiring';
+
+const argsSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('rank'), input: z.string().min(1), top: z.coerce.number().int().min(1).max(1000).default(10) }),
+  z.object({ command: z.literal('allocate'), input: z.string().min(1) }),
+  z.object({ command: z.literal('import'), input: z.string().min(1) }),
+]);
+
+class UsageError extends Error {}
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function parseArgs(argv: string[]) {
+  const [command, ...rest] = argv;
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i] ?? '';
+    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw new UsageError(`option inattendue : ${flag || '(vide)'}`);
+    options[flag.slice(2)] = rest[i + 1] ?? '';
+  }
+  const parsed = argsSchema.safeParse({ command, ...options });
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
+  }
+  return parsed.data;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`fichier illisible : ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} n’est pas un JSON valide (${(error as Error).message})`);
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const file = parseExchangeFile(readJson(args.input));
+  const env = parseEnv(process.env);
+  const provider = createEmbeddingProvider(env.embeddings);
+  if (args.command === 'import') {
+    const db = await openDatabase(env.database);
+    try {
+      await applyPendingMigrations(db, { log });
+      const counts = await importExchangeFile(createServices(env, db), file, { log });
+      log(`Import terminé : ${counts.offers} offre(s), ${counts.needs} besoin(s).`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  }
+  const { offers, needs, pupils } = toEngine(file, gardPlaces());
+  if (args.command === 'rank') {
+    log(`Classement de ${needs.length} besoin(s) parmi ${offers.length} offre(s)…`);
+    const relatedness = await embeddedRelatedness(provider, needs, offers);
+    const rankings: Record<string, { offerId: string; score: number; reasons: string[] }[]> = {};
+    for (const need of needs) {
+      rankings[need.id] = rankOffersForNeed(need, offers, relatedness, { top: args.top }).map(({ offerId, score, reasons }) => ({
+        offerId,
+        score,
+        reasons,
+      }));
+    }
+    process.stdout.write(`${JSON.stringify({ rankings })}\n`);
+    return 0;
+  }
+  log(`Affectation de ${pupils.length} élève(s) sur ${offers.length} offre(s)…`);
+  const stageOffers = offers.filter((offer) => offer.kind === 'stage');
+  const result = allocateCohort({ offers: stageOffers, pupils, interestFit: await interestFit(provider, pupils, stageOffers) });
+  log(`${result.stats.placed}/${result.stats.pupils} élève(s) placé(s), dont ${result.stats.priorityPlaced}/${result.stats.priorityPupils} prioritaires.`);
+  process.stdout.write(`${JSON.stringify({ assignments: result.assignments, reasons: result.reasons })}\n`);
+  return 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      log(`Erreur : ${error.message}`);
+      log('Usage : npm run --silent matching -- rank|allocate|import --input FICHIER [--top 10]');
+      process.exit(2);
+    }
+    if (error instanceof ExchangeFormatError) {
+      log(error.message);
+      process.exit(2);
+    }
+    log(isAppError(error) ? `Erreur : ${error.message}` : String(error instanceof Error ? error.stack : error));
+    process.exit(isAppError(error) && error.code === 'VALIDATION' ? 2 : 1);
+  },
+);
