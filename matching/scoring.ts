@@ -18,9 +18,12 @@ export function matchingText(item: Offer | Need): string {
   return [item.title, item.description, ...lists].filter(Boolean).join('. ');
 }
 
+/** Remote help counts as half-way: it must not push aside relevant people who can come in person. */
+export const REMOTE_PROXIMITY = 0.5;
+
 export function proximity(need: Need, offer: Offer, distanceKm: number): number {
-  if (offer.kind === 'competence' && offer.remote) return 1;
-  return Math.max(0, 1 - distanceKm / Math.max(need.maxDistanceKm, 1));
+  const nearby = Math.max(0, 1 - distanceKm / Math.max(need.maxDistanceKm, 1));
+  return offer.kind === 'competence' && offer.remote ? Math.max(REMOTE_PROXIMITY, nearby) : nearby;
 }
 
 export function freshness(offer: Offer, today: string | undefined): number {
