@@ -129,8 +129,8 @@ function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInpu
 // Costs are integer vectors compared lexicographically (priority, placed, wish rank 1…K, fit), so no weight can
 // overflow. Pupils enter one at a time along a shortest augmenting path (Dijkstra on reduced costs, stopped at the
 // sink); the potentials keep every residual reduced cost >= 0, which certifies optimality after each insertion.
-// Offer potentials start at 0 and only decrease, so π(o) <= 0: with edges best first, π(o) + gain(p, o) <= gain(p, o)
-// bounds every later edge of a pupil, and scans stop as soon as that bound cannot compete.
+// Offer potentials start at 0 and only decrease, so π(o) <= 0: with edges best first, gain(q, e) bounds
+// π(o) + gain(q, o) for every later edge e of an entering pupil q, and its scans stop early.
 
 const SINK = 0;
 
@@ -152,6 +152,7 @@ class WeekSolver {
   private heapSize = 0;
   private readonly settledNodes: number[] = [];
   private readonly candidate: Float64Array;
+  private readonly base: Float64Array;
   /** Assigned edge per pupil, -1 when left out. */
   private readonly assigned: Int32Array;
   private readonly load: Int32Array;
@@ -173,6 +174,7 @@ class WeekSolver {
     this.heap = new Int32Array(nodes);
     this.heapPos = new Int32Array(nodes);
     this.candidate = new Float64Array(this.dims);
+    this.base = new Float64Array(this.dims);
     this.assigned = new Int32Array(pupils).fill(-1);
     this.load = new Int32Array(graph.offers.length);
     this.occupants = graph.offers.map(() => []);
@@ -260,25 +262,29 @@ class WeekSolver {
     candidate[this.dims - 1]! += sign * graph.edgeFit[e]!;
   }
 
-  /** candidate = dist(u) + π(u) - π(v): the start of a reduced cost on u → v. */
-  private startCandidate(u: number, v: number): void {
-    const { dims, dist, potential, candidate } = this;
-    for (let k = 0; k < dims; k++) candidate[k] = dist[u * dims + k]! + potential[u * dims + k]! - potential[v * dims + k]!;
+  /** base = dist(u) + π(u), shared by the reduced costs of every edge out of u. */
+  private setBase(u: number): void {
+    const { dims, dist, potential, base } = this;
+    for (let k = 0; k < dims; k++) base[k] = dist[u * dims + k]! + potential[u * dims + k]!;
+  }
+
+  /** candidate = base - π(v): dist(u) plus the reduced cost of u → v, before the edge's own cost. */
+  private startCandidate(v: number): void {
+    const { dims, potential, candidate, base } = this;
+    for (let k = 0; k < dims; k++) candidate[k] = base[k]! - potential[v * dims + k]!;
   }
 
   private scanPupil(u: number, round: number): void {
     const p = u - 1;
-    const { graph, dims, dist } = this;
+    const { graph } = this;
+    this.setBase(u);
     // Leaving the pupil out comes first, so at equal cost the current placements are kept.
-    this.startCandidate(u, SINK);
+    this.startCandidate(SINK);
     this.relax(SINK, u, round);
     for (let e = graph.edgeStart[p]!; e < graph.edgeStart[p + 1]!; e++) {
-      this.startCandidate(u, SINK);
-      this.addGain(e, -1);
-      if (!lexLess(this.candidate, 0, dist, SINK * dims, dims)) break;
       const v = 1 + this.pupilCount + graph.edgeOffer[e]!;
       if (e === this.assigned[p] || this.settled[v] === round) continue;
-      this.startCandidate(u, v);
+      this.startCandidate(v);
       this.addGain(e, -1);
       this.relax(v, e, round);
     }
@@ -286,14 +292,15 @@ class WeekSolver {
 
   private scanOffer(u: number, round: number): void {
     const o = u - 1 - this.pupilCount;
+    this.setBase(u);
     if (this.load[o]! < this.graph.capacity[o]!) {
-      this.startCandidate(u, SINK);
+      this.startCandidate(SINK);
       this.relax(SINK, u, round);
     }
     for (const p of this.occupants[o]!) {
       const v = 1 + p;
-      if (this.settled[v] === round) continue;
-      this.startCandidate(u, v);
+      if (this.settled[v] === round || v > 0) continue;
+      this.startCandidate(v);
       this.addGain(this.assigned[p]!, 1);
       this.relax(v, u, round);
     }
@@ -426,7 +433,6 @@ interface SolvedWeek {
   graph: WeekGraph;
   assigned: Int32Array;
   offerIndex: Map<string, number>;
-  load: Int32Array;
   priorityLoad: Int32Array;
 }
 
@@ -488,12 +494,18 @@ function unplacedReasonFr(pupil: Pupil, p: number, week: SolvedWeek): string[] {
   }
   const count = end - first;
   const offersFr = count === 1 ? 'la seule offre possible' : `les ${count} offres possibles`;
-  const byPriority = prioritySeats === 0 ? '' : `, dont ${prioritySeats} données en priorité à des élèves sans réseau`;
-  return [
+  const byPriority =
+    prioritySeats === 0
+      ? ''
+      : prioritySeats === 1
+        ? ', dont 1 donnée en priorité à un(e) élève sans réseau'
+        : `, dont ${prioritySeats} données en priorité à des élèves sans réseau`;
+  const full =
     `Non placé(e) : ${offersFr} la ${week.label} ${count === 1 ? 'est complète' : 'sont complètes'} ` +
-      `(${plural(seats, 'place')}${byPriority})`,
-    `placer cet(te) élève aurait obligé à retirer sa place à un(e) autre élève${pupil.priority ? ', prioritaire lui aussi' : ''}`,
-  ];
+    `(${seats === 0 ? 'aucune place' : plural(seats, 'place')}${byPriority})`;
+  // Optimality: any chain of moves that seats this pupil ends by unseating someone (a priority pupil, if it is one).
+  const displaced = `placer cet(te) élève aurait obligé à retirer sa place à un(e) autre élève${pupil.priority ? ' prioritaire' : ''}`;
+  return seats === 0 ? [full] : [full, displaced];
 }
 
 function explain(pupil: Pupil, p: number, week: SolvedWeek, offersById: Map<string, Offer>): string[] {
@@ -526,15 +538,11 @@ function solveWeekOf(week: IsoWeek, pupils: Pupil[], stageOffers: Offer[], inter
   const offers = stageOffers.filter((offer) => offer.weeks?.includes(week));
   const graph = buildWeek(pupils, offers, interestFit);
   const assigned = new WeekSolver(graph).solve();
-  const load = new Int32Array(offers.length);
   const priorityLoad = new Int32Array(offers.length);
   assigned.forEach((e, p) => {
-    if (e === -1) return;
-    const o = graph.edgeOffer[e]!;
-    load[o]!++;
-    if (pupils[p]!.priority) priorityLoad[o]!++;
+    if (e !== -1 && pupils[p]!.priority) priorityLoad[graph.edgeOffer[e]!]!++;
   });
-  return { label: formatWeekFr(week), graph, assigned, offerIndex: new Map(offers.map((offer, o) => [offer.id, o])), load, priorityLoad };
+  return { label: formatWeekFr(week), graph, assigned, offerIndex: new Map(offers.map((offer, o) => [offer.id, o])), priorityLoad };
 }
 
 export function allocateCohort(input: AllocationInput): AllocationResult {

@@ -9,7 +9,8 @@ export interface EmbeddingModel {
 }
 
 const modelSchema = z.object({
-  key: z.string().regex(/^[A-Za-z0-9:._/-]{1,120}$/),
+  // Model ids such as `BAAI/bge-m3` or `nomic-embed-text@v1.5`; never a quote, since the key goes into DDL.
+  key: z.string().regex(/^[A-Za-z0-9:._/@+-]{1,120}$/),
   // pgvector's HNSW index accepts up to 2000 dimensions.
   dimensions: z.number().int().min(1).max(2000),
 });

@@ -63,8 +63,8 @@ export function createOpenAIProvider(
       throw fail(`${Array.isArray(data) ? data.length : 0} vecteurs reçus pour ${input.length} textes`);
     }
     const vectors: number[][] = [];
-    for (const item of data as { index?: unknown; embedding?: unknown }[]) {
-      const { index, embedding } = item;
+    for (const item of data as ({ index?: unknown; embedding?: unknown } | null)[]) {
+      const { index, embedding } = item ?? {};
       if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= input.length || vectors[index]) {
         throw fail('réponse mal formée (index des vecteurs)');
       }

@@ -16,6 +16,8 @@ export interface Candidate {
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
+/** Candidate list size of the HNSW search; recall measured by npm run bench:matching. */
+export const HNSW_EF_SEARCH = 100;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 function distanceSql(lat: number, lon: number): Prisma.Sql {
@@ -57,11 +59,15 @@ function offerFilters(need: Need): Prisma.Sql {
   return Prisma.join(filters, ' AND ');
 }
 
+/** `index`: HNSW with the exact fallback (the app's path); `exact`: a full scan, the reference for recall. */
+export type SearchMode = 'index' | 'exact';
+
 export async function offerCandidates(
   prisma: PrismaClient,
   need: Need,
   query: { vector: number[]; model: EmbeddingModel },
   limit: number,
+  mode: SearchMode = 'index',
 ): Promise<Candidate[]> {
   const dims = Prisma.raw(String(query.model.dimensions));
   const literal = `[${query.vector.join(',')}]`;
@@ -75,7 +81,7 @@ export async function offerCandidates(
     WHERE o."embeddingModel" = ${query.model.key} AND ${offerFilters(need)}
     ORDER BY (o.embedding::vector(${dims})) <=> ${literal}::vector(${dims})
     LIMIT ${limit}`;
-  return searchWithFallback(prisma, sql, limit);
+  return mode === 'exact' ? exactSearch(prisma, sql) : searchWithFallback(prisma, sql, limit);
 }
 
 /** SQL side of the hard constraints for needs an offer could serve. */
@@ -136,20 +142,24 @@ export async function needCandidates(
 async function searchWithFallback(prisma: PrismaClient, sql: Prisma.Sql, limit: number): Promise<Candidate[]> {
   const viaIndex = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = 'relaxed_order'`);
-    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = 100`);
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`);
     return tx.$queryRaw<Candidate[]>(sql);
   });
-  if (viaIndex.length >= limit) return sortBySimilarity(viaIndex);
-  const exact = await prisma.$transaction(async (tx) => {
+  return viaIndex.length >= limit ? sortBySimilarity(viaIndex) : exactSearch(prisma, sql);
+}
+
+async function exactSearch(prisma: PrismaClient, sql: Prisma.Sql): Promise<Candidate[]> {
+  const rows = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe('SET LOCAL enable_indexscan = off');
     return tx.$queryRaw<Candidate[]>(sql);
   });
-  return sortBySimilarity(exact);
+  return sortBySimilarity(rows);
 }
 
 /** relaxed_order may return index order slightly off: restore the exact order on the few rows returned. */
 function sortBySimilarity(rows: Candidate[]): Candidate[] {
   return rows
-    .map((row) => ({ id: row.id, similarity: Number(row.similarity) }))
+    // A text without any significant word embeds to the zero vector, whose cosine distance is NaN.
+    .map((row) => ({ id: row.id, similarity: Number.isFinite(Number(row.similarity)) ? Number(row.similarity) : 0 }))
     .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
 }
