@@ -150,8 +150,7 @@ function maxPlaceable(input: AllocationInput, among: (p: Pupil) => boolean): num
   const pupils = input.pupils.filter(among);
   const seatHolders = new Map<string, string[]>();
   const options = new Map(pupils.map((p) => [p.id, input.offers.filter((o) => feasible(p, o)).map((o) => `${o.id} ${p.week}`)]));
-  const capacity = new Map(input.offers.flatMap((o) => (o.weeks ?? []).map((w) => [`${o.id} ${w}`, o.capacity ?? 0] as const)));
-  const seatOf = new Map<string, string>();
+  const capacity = new Map<string, number>(input.offers.flatMap((o) => (o.weeks ?? []).map((w) => [`${o.id} ${w}`, o.capacity ?? 0])));
   const tryPlace = (id: string, seen: Set<string>): boolean => {
     for (const key of options.get(id)!) {
       if (seen.has(key)) continue;
@@ -159,13 +158,11 @@ function maxPlaceable(input: AllocationInput, among: (p: Pupil) => boolean): num
       const holders = seatHolders.get(key) ?? [];
       if (holders.length < capacity.get(key)!) {
         seatHolders.set(key, [...holders, id]);
-        seatOf.set(id, key);
         return true;
       }
       for (const holder of holders) {
         if (tryPlace(holder, seen)) {
           seatHolders.set(key, [...seatHolders.get(key)!.filter((h) => h !== holder), id]);
-          seatOf.set(id, key);
           return true;
         }
       }
@@ -187,6 +184,22 @@ describe('allocateCohort: hard constraints', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const instance = tinyInstance(seed);
       expectFeasible(instance, allocateCohort(instance));
+    }
+  });
+
+  it('finds every offer within the distance, also across the antimeridian and near a pole', () => {
+    const at = (lat: number, lon: number): Place => ({ code: '00000', name: `${lat},${lon}`, lat, lon });
+    const cases = [
+      { from: at(0, 179.95), to: at(0, -179.95) }, // ≈ 11 km apart
+      { from: at(89.95, 0), to: at(89.95, 180) }, // ≈ 11 km apart, over the pole
+      { from: at(60, 10), to: at(60.05, 10.17) }, // high latitude, mostly east–west
+      { from: places.leVigan, to: places.ales },
+    ];
+    for (const { from, to } of cases) {
+      const km = haversineKm(from, to);
+      const pupils = [pupil('juste', { place: from, maxDistanceKm: km }), pupil('court', { place: from, maxDistanceKm: km * 0.999 })];
+      const result = allocate([offer('o', { place: to, capacity: 2 })], pupils);
+      expect(result.assignments, `${from.name} → ${to.name}`).toEqual({ juste: 'o', court: null });
     }
   });
 

@@ -56,7 +56,6 @@ interface WeekGraph {
   edgeRank: Int32Array;
   /** Interest fit in thousandths. */
   edgeFit: Int32Array;
-  edgeKm: Float64Array;
 }
 
 /** Offer id → rank (1 = first), repeated wishes counting once. */
@@ -82,33 +81,58 @@ function lowerBound(sorted: Float64Array, lat: number): number {
   return lo;
 }
 
+const RAD = Math.PI / 180;
+/** Guards the bands against rounding: a thousandth of a millimetre, in degrees. */
+const BAND_SLACK = 1e-11;
+
+/**
+ * Half-widths, in degrees, of a latitude–longitude box that holds every point within `km`. With the haversine
+ * formula hav(d/R) = hav(Δφ) + cos φ1 cos φ2 hav(Δλ): d >= R·|Δφ|, and hav(d/R) >= cos φ1 cos φ2 hav(Δλ) where
+ * cos φ2 >= cos(|φ1| + km/R) inside the latitude band. Near a pole, or for huge distances, longitude is not bounded.
+ */
+function searchBox(lat: number, km: number): { lat: number; lon: number } {
+  const angle = km / EARTH_RADIUS_KM;
+  const farthest = Math.abs(lat * RAD) + angle;
+  if (angle >= Math.PI || farthest >= Math.PI / 2) return { lat: angle / RAD + BAND_SLACK, lon: Infinity };
+  const ratio = Math.sin(angle / 2) ** 2 / (Math.cos(lat * RAD) * Math.cos(farthest));
+  return { lat: angle / RAD + BAND_SLACK, lon: ratio >= 1 ? Infinity : (2 * Math.asin(Math.sqrt(ratio))) / RAD + BAND_SLACK };
+}
+
+const lonGap = (a: number, b: number) => {
+  const gap = Math.abs(a - b) % 360;
+  return gap > 180 ? 360 - gap : gap;
+};
+
 function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInput['interestFit']): WeekGraph {
-  const byLat = offers.map((_, o) => o).sort((a, b) => offers[a]!.place.lat - offers[b]!.place.lat || a - b);
+  const byLat = Int32Array.from(offers, (_, o) => o).sort((a, b) => offers[a]!.place.lat - offers[b]!.place.lat || a - b);
   const lats = Float64Array.from(byLat, (o) => offers[o]!.place.lat);
   const edgeStart = new Int32Array(pupils.length + 1);
   const edgeOffer: number[] = [];
   const edgeRank: number[] = [];
   const edgeFit: number[] = [];
-  const edgeKm: number[] = [];
+  // Per-offer scratch for the pupil at hand.
+  const feasible = new Int32Array(offers.length);
+  const rankOf = new Int32Array(offers.length);
+  const fitOf = new Int32Array(offers.length);
+  const wishOrder = (o: number) => (rankOf[o] === 0 ? Infinity : rankOf[o]!);
+  const bestFirst = (a: number, b: number) => wishOrder(a) - wishOrder(b) || fitOf[b]! - fitOf[a]! || a - b;
   pupils.forEach((pupil, p) => {
-    // A great-circle distance is at least R·|Δlatitude|, so this band loses no feasible offer.
-    const band = (pupil.maxDistanceKm / EARTH_RADIUS_KM) * (180 / Math.PI) + 1e-9;
+    const { lat, lon } = pupil.place;
+    const box = searchBox(lat, pupil.maxDistanceKm);
     const ranks = wishRanks(pupil);
-    const feasible: { o: number; km: number; rank: number; fit: number }[] = [];
-    for (let i = lowerBound(lats, pupil.place.lat - band); i < byLat.length && lats[i]! <= pupil.place.lat + band; i++) {
+    let count = 0;
+    for (let i = lowerBound(lats, lat - box.lat); i < byLat.length && lats[i]! <= lat + box.lat; i++) {
       const o = byLat[i]!;
       const offer = offers[o]!;
-      const km = haversineKm(pupil.place, offer.place);
-      if (km > pupil.maxDistanceKm) continue;
-      feasible.push({ o, km, rank: ranks.get(offer.id) ?? 0, fit: quantizedFit(interestFit(pupil, offer)) });
+      if (lonGap(offer.place.lon, lon) > box.lon || haversineKm(pupil.place, offer.place) > pupil.maxDistanceKm) continue;
+      feasible[count++] = o;
+      rankOf[o] = ranks.get(offer.id) ?? 0;
+      fitOf[o] = quantizedFit(interestFit(pupil, offer));
     }
-    const wishOrder = (rank: number) => (rank === 0 ? Infinity : rank);
-    feasible.sort((a, b) => wishOrder(a.rank) - wishOrder(b.rank) || b.fit - a.fit || a.o - b.o);
-    for (const { o, km, rank, fit } of feasible) {
+    for (const o of feasible.subarray(0, count).sort(bestFirst)) {
       edgeOffer.push(o);
-      edgeRank.push(rank);
-      edgeFit.push(fit);
-      edgeKm.push(km);
+      edgeRank.push(rankOf[o]!);
+      edgeFit.push(fitOf[o]!);
     }
     edgeStart[p + 1] = edgeOffer.length;
   });
@@ -120,7 +144,6 @@ function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInpu
     edgeOffer: Int32Array.from(edgeOffer),
     edgeRank: Int32Array.from(edgeRank),
     edgeFit: Int32Array.from(edgeFit),
-    edgeKm: Float64Array.from(edgeKm),
   };
 }
 
@@ -299,7 +322,7 @@ class WeekSolver {
     }
     for (const p of this.occupants[o]!) {
       const v = 1 + p;
-      if (this.settled[v] === round || v > 0) continue;
+      if (this.settled[v] === round) continue;
       this.startCandidate(v);
       this.addGain(this.assigned[p]!, 1);
       this.relax(v, u, round);
@@ -516,7 +539,8 @@ function explain(pupil: Pupil, p: number, week: SolvedWeek, offersById: Map<stri
     reasons.push(...unplacedReasonFr(pupil, p, week), ...wishReasons(pupil, 0, week, offersById));
   } else {
     const offer = graph.offers[graph.edgeOffer[e]!]!;
-    reasons.push(`Placé(e) à « ${offer.title} » (${offer.place.name}), ${kmFr(graph.edgeKm[e]!)}, ${week.label}`);
+    const km = haversineKm(pupil.place, offer.place);
+    reasons.push(`Placé(e) à « ${offer.title} » (${offer.place.name}), ${kmFr(km)}, ${week.label}`);
     reasons.push(...wishReasons(pupil, graph.edgeRank[e]!, week, offersById));
     if (graph.edgeFit[e]! >= CLOSE_FIT) reasons.push('centres d’intérêt proches');
   }

@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function OfferSuggestions() {
-  const { offer, suggestions } = useLoaderData<typeof loader>();
+  const { offer, suggestions, grouping } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{`Besoins auxquels « ${offer.title} » peut répondre`}</h1>
@@ -25,6 +25,16 @@ export default function OfferSuggestions() {
         Seuls les besoins dont toutes les conditions sont respectées sont proposés, du plus pertinent au moins
         pertinent, avec les raisons de chaque suggestion.
       </p>
+      {grouping ? (
+        <section className="alert" aria-labelledby="regroupement">
+          <h2 id="regroupement">Regroupement possible</h2>
+          <ul>
+            {grouping.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <SuggestionList
         items={suggestions.map((s) => ({ ...s, id: s.needId }))}
         empty="Aucun besoin publié ne correspond aujourd’hui à cette offre."

@@ -6,6 +6,7 @@ import { needFacts, needFactsInclude, offerFacts, offerFactsInclude } from '../.
 import { suggestNeedsForOffer, suggestOffersForNeed } from '../../app/.server/matching/suggestions';
 import type { CurrentUser } from '../../app/.server/auth/session';
 import type { Services } from '../../app/.server/services';
+import { createPropertyOffer, createSpaceNeed } from '../../prisma/seed/builders';
 import { seedDemoData } from '../../prisma/seed/seed';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
@@ -75,6 +76,39 @@ describe('suggestions on the demo data', () => {
       expect(need.organisation.eligibilityVerifiedAt).not.toBeNull();
       expect(need.organisation.skillsEligibility).not.toBe('NONE');
     }
+  });
+
+  it('proposes a grouping with a chef de file when two space needs share a large property', async () => {
+    const admin = await currentUser('mission-ess@demo.gard.fr');
+    const [first, second] = await db.prisma.organisation.findMany({ where: { kind: 'STRUCTURE' }, orderBy: { name: 'asc' }, take: 2 });
+    const manager = await db.prisma.roleGrant.findFirstOrThrow({ where: { role: 'PROPERTY_MANAGER' } });
+    const property = await createPropertyOffer(db.prisma, {
+      ownerId: manager.userId,
+      organisationId: manager.organisationId ?? undefined,
+      communeCode: '30028',
+      title: 'Ancienne école de Bagnols',
+      description: 'Grandes salles de classe, cour et préau pour ateliers et répétitions',
+      surfaceM2: 600,
+      stepFreeAccess: true,
+    });
+    for (const [org, title, surface] of [
+      [first!, 'Salles de répétition pour la chorale', 250],
+      [second!, 'Atelier de réparation de vélos', 200],
+    ] as const) {
+      await createSpaceNeed(db.prisma, {
+        ownerId: manager.userId,
+        organisationId: org.id,
+        communeCode: '30028',
+        title,
+        description: 'Salles et ateliers',
+        minSurfaceM2: surface,
+        maxDistanceKm: 10,
+      });
+    }
+    await embedPending(services);
+    const { grouping } = await suggestNeedsForOffer(services, admin, property.id);
+    expect(grouping?.needIds).toHaveLength(2);
+    expect(grouping?.reasons[1]).toContain('chef de file proposé : « Salles de répétition pour la chorale »');
   });
 
   it('another organisation cannot read a need’s suggestions', async () => {

@@ -1,4 +1,5 @@
 import { sharedConcepts } from '../../../matching/local-embedder';
+import { suggestGrouping } from '../../../matching/groupings';
 import { rankNeedsForOffer, rankOffersForNeed, type Relatedness, type Suggestion } from '../../../matching/rank';
 import { matchingText } from '../../../matching/scoring';
 import type { Need, Offer } from '../../../matching/types';
@@ -79,8 +80,10 @@ export async function suggestNeedsForOffer(services: Services, user: CurrentUser
   const needs = needRows.map(needFacts);
   const ranked = rankNeedsForOffer(offer, needs, relatednessFrom(candidates, (need) => need.id), { top: TOP, today: today(services) });
   const byId = new Map(needs.map((need) => [need.id, need]));
+  const grouping = suggestGrouping(offer, ranked.map((s) => byId.get(s.needId)).filter((need): need is Need => need !== undefined));
   return {
     offer: { id: offer.id, title: offer.title, kind: offer.kind },
+    grouping,
     suggestions: ranked.map((s): SuggestionView => ({ ...s, title: byId.get(s.needId)?.title ?? '', communeName: byId.get(s.needId)?.place.name ?? '' })),
   };
 }
