@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { places } from '../tests/support/matching-builders';
 import { allocateCohort, type AllocationInput, type AllocationResult } from './allocation';
-import { haversineKm } from './geo';
+import { EARTH_RADIUS_KM, haversineKm } from './geo';
 import { syntheticCohort } from './synthetic';
 import type { Offer, Place, Pupil } from './types';
 
@@ -189,10 +189,16 @@ describe('allocateCohort: hard constraints', () => {
 
   it('finds every offer within the distance, also across the antimeridian and near a pole', () => {
     const at = (lat: number, lon: number): Place => ({ code: '00000', name: `${lat},${lon}`, lat, lon });
+    const rad = Math.PI / 180;
+    // The easternmost point of a circle of radius km: sin φ = sin φ0 / cos θ, sin Δλ = sin θ / cos φ0.
+    const farthestEast = (lat: number, km: number) => {
+      const theta = km / EARTH_RADIUS_KM;
+      return at(Math.asin(Math.sin(lat * rad) / Math.cos(theta)) / rad, Math.asin(Math.sin(theta) / Math.cos(lat * rad)) / rad);
+    };
     const cases = [
       { from: at(0, 179.95), to: at(0, -179.95) }, // ≈ 11 km apart
       { from: at(89.95, 0), to: at(89.95, 180) }, // ≈ 11 km apart, over the pole
-      { from: at(60, 10), to: at(60.05, 10.17) }, // high latitude, mostly east–west
+      { from: at(80, 0), to: farthestEast(80, 50) },
       { from: places.leVigan, to: places.ales },
     ];
     for (const { from, to } of cases) {

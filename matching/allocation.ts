@@ -106,6 +106,7 @@ const lonGap = (a: number, b: number) => {
 function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInput['interestFit']): WeekGraph {
   const byLat = Int32Array.from(offers, (_, o) => o).sort((a, b) => offers[a]!.place.lat - offers[b]!.place.lat || a - b);
   const lats = Float64Array.from(byLat, (o) => offers[o]!.place.lat);
+  const lons = Float64Array.from(byLat, (o) => offers[o]!.place.lon);
   const edgeStart = new Int32Array(pupils.length + 1);
   const edgeOffer: number[] = [];
   const edgeRank: number[] = [];
@@ -122,9 +123,10 @@ function buildWeek(pupils: Pupil[], offers: Offer[], interestFit: AllocationInpu
     const ranks = wishRanks(pupil);
     let count = 0;
     for (let i = lowerBound(lats, lat - box.lat); i < byLat.length && lats[i]! <= lat + box.lat; i++) {
+      if (lonGap(lons[i]!, lon) > box.lon) continue;
       const o = byLat[i]!;
       const offer = offers[o]!;
-      if (lonGap(offer.place.lon, lon) > box.lon || haversineKm(pupil.place, offer.place) > pupil.maxDistanceKm) continue;
+      if (haversineKm(pupil.place, offer.place) > pupil.maxDistanceKm) continue;
       feasible[count++] = o;
       rankOf[o] = ranks.get(offer.id) ?? 0;
       fitOf[o] = quantizedFit(interestFit(pupil, offer));
@@ -301,7 +303,7 @@ class WeekSolver {
     const p = u - 1;
     const { graph } = this;
     this.setBase(u);
-    // Leaving the pupil out comes first, so at equal cost the current placements are kept.
+    // Relaxed first: at equal cost, the entering pupil stays out rather than unseat someone.
     this.startCandidate(SINK);
     this.relax(SINK, u, round);
     for (let e = graph.edgeStart[p]!; e < graph.edgeStart[p + 1]!; e++) {
@@ -389,7 +391,7 @@ class WeekSolver {
   }
 
   private pop(): number {
-    if (this.heapSize === 0) throw new Error('allocation : le puits est toujours atteignable');
+    if (this.heapSize === 0) throw new Error('allocation : invariant rompu, le puits est inatteignable');
     const top = this.heap[0]!;
     const last = this.heap[--this.heapSize]!;
     if (this.heapSize > 0) {

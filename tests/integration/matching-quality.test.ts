@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { checkHardConstraints } from '../../matching/constraints';
 import { parseExchangeFile, toEngine } from '../../matching/exchange-format';
 import { haversineKm } from '../../matching/geo';
-import { cosine, createLocalEmbedder, sharedConcepts } from '../../matching/local-embedder';
 import { rankOffersForNeed, type Relatedness, type Suggestion } from '../../matching/rank';
-import { matchingText } from '../../matching/scoring';
-import type { Kind, Need, Offer, Place } from '../../matching/types';
+import type { Kind, Need, Place } from '../../matching/types';
+import { createEmbeddingProvider } from '../../app/.server/embeddings/provider';
+import { parseEnv } from '../../app/.server/env';
+import { embeddedRelatedness } from '../../app/.server/matching/engine-inputs';
 import { ndcgAtK } from '../support/ndcg';
 
 /**
@@ -75,29 +76,6 @@ const ineligibleNeeds = needs.filter((need) => need.kind === 'competence' && nee
 const trapsOf = (need: Need): Record<string, TrapKind> => fixture.traps[need.id] ?? {};
 
 // ── Providers ───────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The default provider: local embeddings of `matchingText`, computed once, and thesaurus concepts for the reasons. */
-function localRelatedness(): Relatedness {
-  const embedder = createLocalEmbedder();
-  const items: (Need | Offer)[] = [...needs, ...offers];
-  const vectors = embedder.embed(items.map(matchingText));
-  const needVectors = new Map<string, number[]>();
-  const offerVectors = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    const vector = vectors[index];
-    if (!vector) throw new Error(`aucun vecteur pour ${item.id}`);
-    (index < needs.length ? needVectors : offerVectors).set(item.id, vector);
-  });
-  const vectorOf = (map: Map<string, number[]>, id: string): number[] => {
-    const vector = map.get(id);
-    if (!vector) throw new Error(`aucun vecteur pour ${id}`);
-    return vector;
-  };
-  return {
-    similarity: (need, offer) => cosine(vectorOf(needVectors, need.id), vectorOf(offerVectors, offer.id)),
-    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer)),
-  };
-}
 
 /** Baseline without any text similarity: only distance (and freshness, equal here) order the offers. */
 const noTextRelatedness: Relatedness = { similarity: () => 0, sharedTerms: () => [] };
@@ -196,8 +174,9 @@ describe('ranking quality with the default provider', () => {
   let rankings: Map<string, Suggestion[]>;
   let baseline: Map<string, Suggestion[]>;
 
-  beforeAll(() => {
-    rankings = rankAll(localRelatedness());
+  beforeAll(async () => {
+    // The default provider, exactly as the command line uses it.
+    rankings = rankAll(await embeddedRelatedness(createEmbeddingProvider(parseEnv({}).embeddings), needs, offers));
     baseline = rankAll(noTextRelatedness);
   });
 

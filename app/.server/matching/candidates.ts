@@ -1,12 +1,14 @@
-import type { Need, Offer } from '../../../matching/types';
+import { haversineKm } from '../../../matching/geo';
+import type { Need, Offer, Place } from '../../../matching/types';
 import { isoWeekMonday } from '../../../matching/weeks';
 import type { EmbeddingModel } from '../db/vector-index';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 
 /**
- * Candidate retrieval in one SQL query: the hard filters PostgreSQL can check, then cosine ordering on the
- * model's HNSW index. pgvector's iterative index scan keeps reading the index when filters drop rows; if the index
- * still returns fewer rows than asked, an exact scan answers instead, so heavy filtering never loses a candidate.
+ * Candidate retrieval in SQL: the hard filters PostgreSQL can check, then cosine ordering. When the filters leave
+ * few rows (counted first through the B-tree indexes), an exact scan of those rows is both exact and fastest;
+ * otherwise the model's HNSW index answers, with pgvector's iterative scan to keep reading when filters drop rows,
+ * and an exact scan if it still returns fewer rows than asked. Heavy filtering never loses a candidate.
  */
 
 export interface Candidate {
@@ -18,7 +20,18 @@ export interface Candidate {
 const EARTH_RADIUS_KM = 6371.0088;
 /** Candidate list size of the HNSW search; recall measured by npm run bench:matching. */
 export const HNSW_EF_SEARCH = 100;
+/** Below this many filtered rows, scanning them exactly beats walking the index. Measured by npm run bench:matching. */
+export const EXACT_SCAN_BELOW = 5_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Codes of the communes whose centroid lies within `km` of a place: distances are between centroids, so this
+ * filter is exact, uses the B-tree index on the commune code, and agrees with the engine to the last bit.
+ */
+async function communesWithin(prisma: PrismaClient, place: Place, km: number): Promise<string[]> {
+  const communes = await prisma.commune.findMany({ select: { code: true, lat: true, lon: true } });
+  return communes.filter((commune) => haversineKm(place, commune) <= km).map((commune) => commune.code);
+}
 
 function distanceSql(lat: number, lon: number): Prisma.Sql {
   return Prisma.sql`(${EARTH_RADIUS_KM}::float8 * 2 * asin(sqrt(
@@ -30,13 +43,14 @@ const dbKind = { competence: 'COMPETENCE', lieu: 'LIEU', stage: 'STAGE' } as con
 const dbPropertyType = { batiment: 'BUILDING', terrain: 'LAND', toiture: 'ROOFTOP' } as const;
 
 /** SQL side of the hard constraints for offers answering a need; the engine re-checks every one of them. */
-function offerFilters(need: Need): Prisma.Sql {
+function offerFilters(need: Need, nearby: string[]): Prisma.Sql {
   const distance = distanceSql(need.place.lat, need.place.lon);
   const filters: Prisma.Sql[] = [Prisma.sql`o.kind = ${dbKind[need.kind]}::"MatchKind"`, Prisma.sql`o.status = 'PUBLISHED'`];
   if (need.kind === 'competence') {
-    filters.push(Prisma.sql`(so.remote OR (${distance} <= ${need.maxDistanceKm}::float8 AND ${distance} <= so."radiusKm"))`);
+    // The radius differs per agent: the SQL distance only narrows; the engine's exact check has the last word.
+    filters.push(Prisma.sql`(so.remote OR (o."communeCode" = ANY(${nearby}::text[]) AND ${distance} <= so."radiusKm" + 0.001))`);
   } else {
-    filters.push(Prisma.sql`${distance} <= ${need.maxDistanceKm}::float8`);
+    filters.push(Prisma.sql`o."communeCode" = ANY(${nearby}::text[])`);
   }
   if (need.kind !== 'stage') {
     if (need.to) filters.push(Prisma.sql`(o."availableFrom" IS NULL OR o."availableFrom" <= ${need.to}::date)`);
@@ -69,19 +83,15 @@ export async function offerCandidates(
   limit: number,
   mode: SearchMode = 'index',
 ): Promise<Candidate[]> {
-  const dims = Prisma.raw(String(query.model.dimensions));
-  const literal = `[${query.vector.join(',')}]`;
-  const sql = Prisma.sql`
-    SELECT o.id, 1 - ((o.embedding::vector(${dims})) <=> ${literal}::vector(${dims})) AS similarity
+  const nearby = await communesWithin(prisma, need.place, need.maxDistanceKm);
+  const from = Prisma.sql`
     FROM "Offer" o
     JOIN "Commune" c ON c.code = o."communeCode"
     LEFT JOIN "SkillOffer" so ON so."offerId" = o.id
     LEFT JOIN "PropertyOffer" po ON po."offerId" = o.id
     LEFT JOIN "InternshipOffer" io ON io."offerId" = o.id
-    WHERE o."embeddingModel" = ${query.model.key} AND ${offerFilters(need)}
-    ORDER BY (o.embedding::vector(${dims})) <=> ${literal}::vector(${dims})
-    LIMIT ${limit}`;
-  return mode === 'exact' ? exactSearch(prisma, sql) : searchWithFallback(prisma, sql, limit);
+    WHERE o."embeddingModel" = ${query.model.key} AND ${offerFilters(need, nearby)}`;
+  return search(prisma, { from, alias: Prisma.raw('o'), query, limit, mode });
 }
 
 /** SQL side of the hard constraints for needs an offer could serve. */
@@ -123,19 +133,34 @@ export async function needCandidates(
   offer: Offer,
   query: { vector: number[]; model: EmbeddingModel },
   limit: number,
+  mode: SearchMode = 'index',
 ): Promise<Candidate[]> {
-  const dims = Prisma.raw(String(query.model.dimensions));
-  const literal = `[${query.vector.join(',')}]`;
-  const sql = Prisma.sql`
-    SELECT n.id, 1 - ((n.embedding::vector(${dims})) <=> ${literal}::vector(${dims})) AS similarity
+  const from = Prisma.sql`
     FROM "Need" n
     JOIN "Commune" c ON c.code = n."communeCode"
     JOIN "Organisation" org ON org.id = n."organisationId"
     LEFT JOIN "SpaceNeed" sn ON sn."needId" = n.id
     LEFT JOIN "InternshipNeed" inn ON inn."needId" = n.id
-    WHERE n."embeddingModel" = ${query.model.key} AND ${needFilters(offer)}
-    ORDER BY (n.embedding::vector(${dims})) <=> ${literal}::vector(${dims})
-    LIMIT ${limit}`;
+    WHERE n."embeddingModel" = ${query.model.key} AND ${needFilters(offer)}`;
+  return search(prisma, { from, alias: Prisma.raw('n'), query, limit, mode });
+}
+
+interface SearchInput {
+  from: Prisma.Sql;
+  alias: Prisma.Sql;
+  query: { vector: number[]; model: EmbeddingModel };
+  limit: number;
+  mode: SearchMode;
+}
+
+async function search(prisma: PrismaClient, { from, alias, query, limit, mode }: SearchInput): Promise<Candidate[]> {
+  const dims = Prisma.raw(String(query.model.dimensions));
+  const literal = `[${query.vector.join(',')}]`;
+  const distance = Prisma.sql`(${alias}.embedding::vector(${dims})) <=> ${literal}::vector(${dims})`;
+  const sql = Prisma.sql`SELECT ${alias}.id, 1 - (${distance}) AS similarity ${from} ORDER BY ${distance} LIMIT ${limit}`;
+  if (mode === 'exact') return exactSearch(prisma, sql);
+  const [counted] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`;
+  if ((counted?.n ?? 0) <= EXACT_SCAN_BELOW) return exactSearch(prisma, sql);
   return searchWithFallback(prisma, sql, limit);
 }
 
