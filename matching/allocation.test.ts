@@ -9,7 +9,17 @@ const W07 = '2027-W07';
 const W08 = '2027-W08';
 
 function offer(id: string, overrides: Partial<Offer> = {}): Offer {
-  return { id, kind: 'stage', title: `Stage ${id}`, description: '', place: places.nimes, weeks: [W07], capacity: 1, groupMax: 1, ...overrides };
+  return {
+    id,
+    kind: 'stage',
+    title: `Stage ${id}`,
+    description: '',
+    place: places.nimes,
+    weeks: [W07],
+    capacity: 1,
+    groupMax: 1,
+    ...overrides,
+  };
 }
 
 function pupil(id: string, overrides: Partial<Pupil> = {}): Pupil {
@@ -46,7 +56,8 @@ function shuffled<T>(items: T[], random: () => number): T[] {
   return copy;
 }
 
-const feasible = (p: Pupil, o: Offer) => o.kind === 'stage' && (o.weeks ?? []).includes(p.week) && haversineKm(p.place, o.place) <= p.maxDistanceKm;
+const feasible = (p: Pupil, o: Offer) =>
+  o.kind === 'stage' && (o.weeks ?? []).includes(p.week) && haversineKm(p.place, o.place) <= p.maxDistanceKm;
 
 /** Distinct wishes, 1 = first. */
 const rankOf = (p: Pupil, offerId: string) => [...new Set(p.wishes ?? [])].indexOf(offerId) + 1;
@@ -150,7 +161,9 @@ function maxPlaceable(input: AllocationInput, among: (p: Pupil) => boolean): num
   const pupils = input.pupils.filter(among);
   const seatHolders = new Map<string, string[]>();
   const options = new Map(pupils.map((p) => [p.id, input.offers.filter((o) => feasible(p, o)).map((o) => `${o.id} ${p.week}`)]));
-  const capacity = new Map<string, number>(input.offers.flatMap((o) => (o.weeks ?? []).map((w) => [`${o.id} ${w}`, o.capacity ?? 0])));
+  const capacity = new Map<string, number>(
+    input.offers.flatMap((o) => (o.weeks ?? []).map((w) => [`${o.id} ${w}`, o.capacity ?? 0])),
+  );
   const tryPlace = (id: string, seen: Set<string>): boolean => {
     for (const key of options.get(id)!) {
       if (seen.has(key)) continue;
@@ -203,7 +216,10 @@ describe('allocateCohort: hard constraints', () => {
     ];
     for (const { from, to } of cases) {
       const km = haversineKm(from, to);
-      const pupils = [pupil('juste', { place: from, maxDistanceKm: km }), pupil('court', { place: from, maxDistanceKm: km * 0.999 })];
+      const pupils = [
+        pupil('juste', { place: from, maxDistanceKm: km }),
+        pupil('court', { place: from, maxDistanceKm: km * 0.999 }),
+      ];
       const result = allocate([offer('o', { place: to, capacity: 2 })], pupils);
       expect(result.assignments, `${from.name} → ${to.name}`).toEqual({ juste: 'o', court: null });
     }
@@ -218,7 +234,9 @@ describe('allocateCohort: hard constraints', () => {
     const notStage = { ...offer('lieu'), kind: 'lieu' as const };
     const result = allocate([notStage, offer('sans-capacite', { capacity: undefined })], [pupil('a', { wishes: ['lieu'] })]);
     expect(result.assignments).toEqual({ a: null });
-    expect(result.reasons.a).toContain('aucun vœu possible : 1er vœu « lieu » inconnu (aucune offre de stage ne porte cet identifiant)');
+    expect(result.reasons.a).toContain(
+      'aucun vœu possible : 1er vœu « lieu » inconnu (aucune offre de stage ne porte cet identifiant)',
+    );
   });
 
   it('refuses duplicate ids', () => {
@@ -230,7 +248,9 @@ describe('allocateCohort: hard constraints', () => {
 describe('allocateCohort: objective', () => {
   it('gives the only seat to the priority pupil, even against a first wish and a better fit', () => {
     // Id order would serve « a » first: a greedy pass would fill the seat before « z » arrives.
-    const result = allocate([offer('radio')], [pupil('a', { wishes: ['radio'] }), pupil('z', { priority: true })], { 'a radio': 1 });
+    const result = allocate([offer('radio')], [pupil('a', { wishes: ['radio'] }), pupil('z', { priority: true })], {
+      'a radio': 1,
+    });
     expect(result.assignments).toEqual({ a: null, z: 'radio' });
     expect(result.stats).toMatchObject({ priorityPupils: 1, priorityPlaced: 1, placed: 1 });
   });
@@ -260,7 +280,9 @@ describe('allocateCohort: objective', () => {
 
   it('honours wishes in rank order when seats are free', () => {
     const offers = [offer('radio', { capacity: 2 }), offer('jardin', { capacity: 2 }), offer('velo', { capacity: 2 })];
-    const result = allocate(offers, [pupil('a', { wishes: ['velo', 'radio'] }), pupil('b', { wishes: ['jardin'] })], { 'a radio': 1 });
+    const result = allocate(offers, [pupil('a', { wishes: ['velo', 'radio'] }), pupil('b', { wishes: ['jardin'] })], {
+      'a radio': 1,
+    });
     expect(result.assignments).toEqual({ a: 'velo', b: 'jardin' });
     expect(result.reasons.a).toContain('1er vœu respecté');
     expect(result.stats.wishesHonoured).toEqual({ firstChoice: 2, anyWish: 2 });
@@ -269,7 +291,11 @@ describe('allocateCohort: objective', () => {
   it('maximises first wishes before second wishes (lexicographic, not a count of wishes)', () => {
     // Either {a→radio, b or c→velo} (two first wishes) or {a→jardin, b→radio, c→velo} (one first, two seconds).
     const offers = [offer('radio'), offer('jardin'), offer('velo'), offer('repli', { capacity: 5 })];
-    const pupils = [pupil('a', { wishes: ['radio', 'jardin'] }), pupil('b', { wishes: ['velo', 'radio'] }), pupil('c', { wishes: ['velo'] })];
+    const pupils = [
+      pupil('a', { wishes: ['radio', 'jardin'] }),
+      pupil('b', { wishes: ['velo', 'radio'] }),
+      pupil('c', { wishes: ['velo'] }),
+    ];
     const result = allocate(offers, pupils);
     expect(result.stats).toMatchObject({ placed: 3, wishesHonoured: { firstChoice: 2, anyWish: 2 } });
     expect(result.assignments.a).toBe('radio');
@@ -321,7 +347,10 @@ describe('allocateCohort: objective', () => {
           const rank = rankOf(p, o.id) || Infinity;
           if (current === null || rank < currentRank) expect(full(o, p.week), `${p.id} could take ${o.id}`).toBe(true);
           if (current === null && p.priority) {
-            expect(holders.get(`${o.id} ${p.week}`)?.every((h) => h.priority), `${p.id} vs holders of ${o.id}`).toBe(true);
+            expect(
+              holders.get(`${o.id} ${p.week}`)?.every((h) => h.priority),
+              `${p.id} vs holders of ${o.id}`,
+            ).toBe(true);
           }
         }
       }
@@ -362,9 +391,13 @@ describe('allocateCohort: reasons in French', () => {
   });
 
   it('does not claim close interests for a weak fit, nor mention wishes never made', () => {
-    const result = allocate([offer('radio', { title: 'Radio associative', place: places.uzes })], [pupil('a', { maxDistanceKm: 30 })], {
-      'a radio': 0.2,
-    });
+    const result = allocate(
+      [offer('radio', { title: 'Radio associative', place: places.uzes })],
+      [pupil('a', { maxDistanceKm: 30 })],
+      {
+        'a radio': 0.2,
+      },
+    );
     expect(result.reasons.a).toEqual([
       `Placé(e) à « Radio associative » (Uzès), à ${Math.round(haversineKm(places.nimes, places.uzes))} km, semaine du 15 février 2027`,
     ]);
@@ -376,7 +409,10 @@ describe('allocateCohort: reasons in French', () => {
   });
 
   it('says when every offer of the week is too far, naming the nearest', () => {
-    const result = allocate([offer('radio', { title: 'Radio associative' })], [pupil('a', { place: places.ales, maxDistanceKm: 15 })]);
+    const result = allocate(
+      [offer('radio', { title: 'Radio associative' })],
+      [pupil('a', { place: places.ales, maxDistanceKm: 15 })],
+    );
     expect(result.reasons.a).toEqual([
       'Non placé(e) : aucune offre à moins de 15 km la semaine du 15 février 2027 (la plus proche, « Radio associative » à Nîmes, est à 37,5 km)',
     ]);
@@ -384,7 +420,12 @@ describe('allocateCohort: reasons in French', () => {
 
   it('says when every possible offer is full, and how many seats went to priority pupils', () => {
     const offers = [offer('radio', { capacity: 2 }), offer('jardin')];
-    const pupils = [pupil('p1', { priority: true }), pupil('p2', { priority: true }), pupil('x'), pupil('y', { wishes: ['jardin', 'radio'] })];
+    const pupils = [
+      pupil('p1', { priority: true }),
+      pupil('p2', { priority: true }),
+      pupil('x'),
+      pupil('y', { wishes: ['jardin', 'radio'] }),
+    ];
     const result = allocate(offers, pupils, { 'y jardin': 0 });
     const unplaced = Object.keys(result.assignments).filter((id) => result.assignments[id] === null);
     expect(unplaced).toHaveLength(1);
@@ -402,7 +443,10 @@ describe('allocateCohort: reasons in French', () => {
       offer('pleine', { title: 'Radio associative' }),
       offer('libre', { title: 'Jardin partagé' }),
     ];
-    const pupils = [pupil('a', { wishes: ['pleine'], priority: true }), pupil('b', { wishes: ['inconnue', 'autre-semaine', 'loin', 'pleine'] })];
+    const pupils = [
+      pupil('a', { wishes: ['pleine'], priority: true }),
+      pupil('b', { wishes: ['inconnue', 'autre-semaine', 'loin', 'pleine'] }),
+    ];
     const result = allocate(offers, pupils);
     expect(result.assignments).toEqual({ a: 'pleine', b: 'libre' });
     expect(result.reasons.b).toEqual([

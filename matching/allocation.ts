@@ -333,17 +333,17 @@ class WeekSolver {
 
   private relax(v: number, from: number, round: number): void {
     const { dims, dist, candidate } = this;
+    const known = this.reached[v] === round;
+    if (known && !lexLess(candidate, 0, dist, v * dims, dims)) return;
     // A node no nearer than the sink's tentative distance cannot be settled before it: no need to queue it.
     if (v !== SINK && this.reached[SINK] === round && !lexLess(candidate, 0, dist, SINK * dims, dims)) return;
-    if (this.reached[v] !== round) {
-      this.reached[v] = round;
-      dist.set(candidate, v * dims);
-      this.pred[v] = from;
-      this.push(v);
-    } else if (lexLess(candidate, 0, dist, v * dims, dims)) {
-      dist.set(candidate, v * dims);
-      this.pred[v] = from;
+    dist.set(candidate, v * dims);
+    this.pred[v] = from;
+    if (known) {
       this.siftUp(this.heapPos[v]!);
+    } else {
+      this.reached[v] = round;
+      this.push(v);
     }
   }
 
@@ -354,7 +354,7 @@ class WeekSolver {
   /** Applies the shortest path start → sink: each pupil on it moves to the next offer, or out. */
   private augment(start: number): void {
     const path = [SINK];
-    for (let node = SINK; node !== start; ) path.push((node = this.previous(node)));
+    for (let node = SINK; node !== start;) path.push((node = this.previous(node)));
     path.reverse();
     for (let i = 0; i + 1 < path.length; i++) {
       const a = path[i]!;
@@ -471,12 +471,30 @@ const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 function seatsTakenFr(week: SolvedWeek, o: number): string {
   const seats = week.graph.capacity[o]!;
   const priority = week.priorityLoad[o]!;
-  const byPriority =
-    priority === 0 ? '' : priority === 1 ? ', dont 1 par un(e) élève prioritaire' : `, dont ${priority} par des élèves prioritaires`;
-  return seats === 1 ? `sa place est prise${priority ? ' par un(e) élève prioritaire' : ''}` : `ses ${seats} places sont prises${byPriority}`;
+  if (seats === 1) return `sa place est prise${priority ? ' par un(e) élève prioritaire' : ''}`;
+  const taken = `ses ${seats} places sont prises`;
+  if (priority === 0) return taken;
+  if (priority === seats) return `${taken} par des élèves prioritaires`;
+  return `${taken}, dont ${priority === 1 ? '1 par un(e) élève prioritaire' : `${priority} par des élèves prioritaires`}`;
 }
 
-/** « 1er vœu « X » complet (…) »: why a wish was not honoured. By optimality, a feasible wish better than the one given is full. */
+/** « 3 places, dont 2 données en priorité à des élèves sans réseau ». */
+function seatsFr(seats: number, priority: number): string {
+  if (seats === 0) return 'aucune place';
+  if (priority === 0) return plural(seats, 'place');
+  if (priority === seats) {
+    return seats === 1
+      ? '1 place, donnée en priorité à un(e) élève sans réseau'
+      : `${seats} places, toutes données en priorité à des élèves sans réseau`;
+  }
+  const some = priority === 1 ? '1 donnée en priorité à un(e) élève sans réseau' : `${priority} données en priorité à des élèves sans réseau`;
+  return `${plural(seats, 'place')}, dont ${some}`;
+}
+
+/**
+ * « 1er vœu « X » complet (…) »: why a wish was not honoured. By optimality, a wish that is feasible and better than
+ * the one given is full: otherwise moving there would honour a better rank at no cost to anyone.
+ */
 function wishRefusalFr(pupil: Pupil, rank: number, wishId: string, week: SolvedWeek, offersById: Map<string, Offer>): string {
   const offer = offersById.get(wishId);
   const wish = `${ordinal(rank)} vœu « ${offer?.title ?? wishId} »`;
@@ -519,15 +537,7 @@ function unplacedReasonFr(pupil: Pupil, p: number, week: SolvedWeek): string[] {
   }
   const count = end - first;
   const offersFr = count === 1 ? 'la seule offre possible' : `les ${count} offres possibles`;
-  const byPriority =
-    prioritySeats === 0
-      ? ''
-      : prioritySeats === 1
-        ? ', dont 1 donnée en priorité à un(e) élève sans réseau'
-        : `, dont ${prioritySeats} données en priorité à des élèves sans réseau`;
-  const full =
-    `Non placé(e) : ${offersFr} la ${week.label} ${count === 1 ? 'est complète' : 'sont complètes'} ` +
-    `(${seats === 0 ? 'aucune place' : plural(seats, 'place')}${byPriority})`;
+  const full = `Non placé(e) : ${offersFr} la ${week.label} ${count === 1 ? 'est complète' : 'sont complètes'} (${seatsFr(seats, prioritySeats)})`;
   // Optimality: any chain of moves that seats this pupil ends by unseating someone (a priority pupil, if it is one).
   const displaced = `placer cet(te) élève aurait obligé à retirer sa place à un(e) autre élève${pupil.priority ? ' prioritaire' : ''}`;
   return seats === 0 ? [full] : [full, displaced];
@@ -560,7 +570,12 @@ function sortedUnique<T extends { id: string }>(items: T[], what: string): T[] {
   return sorted;
 }
 
-function solveWeekOf(week: IsoWeek, pupils: Pupil[], stageOffers: Offer[], interestFit: AllocationInput['interestFit']): SolvedWeek {
+function solveWeekOf(
+  week: IsoWeek,
+  pupils: Pupil[],
+  stageOffers: Offer[],
+  interestFit: AllocationInput['interestFit'],
+): SolvedWeek {
   const offers = stageOffers.filter((offer) => offer.weeks?.includes(week));
   const graph = buildWeek(pupils, offers, interestFit);
   const assigned = new WeekSolver(graph).solve();
@@ -568,7 +583,13 @@ function solveWeekOf(week: IsoWeek, pupils: Pupil[], stageOffers: Offer[], inter
   assigned.forEach((e, p) => {
     if (e !== -1 && pupils[p]!.priority) priorityLoad[graph.edgeOffer[e]!]!++;
   });
-  return { label: formatWeekFr(week), graph, assigned, offerIndex: new Map(offers.map((offer, o) => [offer.id, o])), priorityLoad };
+  return {
+    label: formatWeekFr(week),
+    graph,
+    assigned,
+    offerIndex: new Map(offers.map((offer, o) => [offer.id, o])),
+    priorityLoad,
+  };
 }
 
 export function allocateCohort(input: AllocationInput): AllocationResult {

@@ -41,7 +41,18 @@ describe('parseIsoWeek / isIsoWeek', () => {
   });
 
   it('rejects malformed weeks', () => {
-    for (const text of ['2027-W00', '2027-W54', '2027-W7', '2027W07', '2027-w07', '27-W07', ' 2027-W07', '2027-W07 ', '2027-07', '']) {
+    for (const text of [
+      '2027-W00',
+      '2027-W54',
+      '2027-W7',
+      '2027W07',
+      '2027-w07',
+      '27-W07',
+      ' 2027-W07',
+      '2027-W07 ',
+      '2027-07',
+      '',
+    ]) {
       expect(parseIsoWeek(text), text).toBeNull();
     }
   });

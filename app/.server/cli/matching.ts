@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { allocateCohort } from '../../../matching/allocation';
 import { ExchangeFormatError, parseExchangeFile, toEngine } from '../../../matching/exchange-format';
 import { rankOffersForNeed } from '../../../matching/rank';
-import { openDatabase } from '../db/connection';
-import { applyPendingMigrations } from '../db/migrations';
 import { createEmbeddingProvider } from '../embeddings/provider';
 import { parseEnv } from '../env';
-import { isAppError } from '../errors';
+import { AppError } from '../errors';
 import { embeddedRelatedness, gardPlaces, interestFit } from '../matching/engine-inputs';
 import { importExchangeFile } from '../matching/import';
 import { createServices } from '../wiring';
+import { runCli, withMigratedDatabase } from './run-cli';
 
 const argsSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('rank'), input: z.string().min(1), top: z.coerce.number().int().min(1).max(1000).default(10) }),
@@ -22,7 +21,10 @@ const argsSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('import'), input: z.string().min(1) }),
 ]);
 
-class UsageError extends Error {}
+/** Bad arguments or an unreadable file: reported like any bad input (exit code 2), with the usage line. */
+function usageError(message: string): AppError {
+  return new AppError('VALIDATION', `${message}\nUsage : npm run --silent matching -- rank|allocate|import --input FICHIER [--top 10]`);
+}
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function parseArgs(argv: string[]) {
@@ -30,12 +32,12 @@ function parseArgs(argv: string[]) {
   const options: Record<string, string> = {};
   for (let i = 0; i < rest.length; i += 2) {
     const flag = rest[i] ?? '';
-    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw new UsageError(`option inattendue : ${flag || '(vide)'}`);
+    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw usageError(`option inattendue : ${flag || '(vide)'}`);
     options[flag.slice(2)] = rest[i + 1] ?? '';
   }
   const parsed = argsSchema.safeParse({ command, ...options });
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
+    throw usageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
   }
   return parsed.data;
 }
@@ -45,12 +47,12 @@ function readJson(file: string): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(`fichier illisible : ${file}`);
+    throw usageError(`fichier illisible : ${file}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} n’est pas un JSON valide (${(error as Error).message})`);
+    throw usageError(`${file} n’est pas un JSON valide (${(error as Error).message})`);
   }
 }
 
@@ -60,15 +62,9 @@ async function run(argv: string[]): Promise<number> {
   const env = parseEnv(process.env);
   const provider = createEmbeddingProvider(env.embeddings);
   if (args.command === 'import') {
-    const db = await openDatabase(env.database);
-    try {
-      await applyPendingMigrations(db, { log });
-      const counts = await importExchangeFile(createServices(env, db), file, { log });
-      log(`Import terminé : ${counts.offers} offre(s), ${counts.needs} besoin(s).`);
-      return 0;
-    } finally {
-      await db.close();
-    }
+    const counts = await withMigratedDatabase(env, log, (db) => importExchangeFile(createServices(env, db), file, { log }));
+    log(`Import terminé : ${counts.offers} offre(s), ${counts.needs} besoin(s).`);
+    return 0;
   }
   const { offers, needs, pupils } = toEngine(file, gardPlaces());
   if (args.command === 'rank') {
@@ -93,19 +89,11 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      log(`Erreur : ${error.message}`);
-      log('Usage : npm run --silent matching -- rank|allocate|import --input FICHIER [--top 10]');
-      process.exit(2);
-    }
-    if (error instanceof ExchangeFormatError) {
-      log(error.message);
-      process.exit(2);
-    }
-    log(isAppError(error) ? `Erreur : ${error.message}` : String(error instanceof Error ? error.stack : error));
-    process.exit(isAppError(error) && error.code === 'VALIDATION' ? 2 : 1);
-  },
-);
+runCli(async (argv) => {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof ExchangeFormatError) throw new AppError('VALIDATION', error.message);
+    throw error;
+  }
+});

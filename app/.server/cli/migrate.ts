@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { openDatabase, type DatabaseTarget } from '../db/connection';
 import { applyPendingMigrations, createMigration, migrationNameSchema, migrationStatus } from '../db/migrations';
 import { parseEnv } from '../env';
-import { isAppError } from '../errors';
+import { runCli } from './run-cli';
 
 const usage = `Usage :
   tsx app/.server/cli/migrate.ts apply          applique les migrations en attente
@@ -76,11 +76,4 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-// The wasm engine and PGlite leave timers armed: exit explicitly.
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(isAppError(error) ? `Erreur : ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runCli(run);

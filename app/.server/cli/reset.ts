@@ -4,7 +4,7 @@ import { seedDemoData } from '../../../prisma/seed/seed';
 import { openDatabase } from '../db/connection';
 import { resetDatabase } from '../db/migrations';
 import { parseEnv } from '../env';
-import { isAppError } from '../errors';
+import { runCli } from './run-cli';
 
 const argsSchema = z.union([z.tuple([]), z.tuple([z.literal('--force')])], {
   error: 'seul argument accepté : --force (obligatoire pour une base PostgreSQL)',
@@ -40,11 +40,4 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-// The wasm engine and PGlite leave timers armed: exit explicitly.
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(isAppError(error) ? `Erreur : ${error.message}` : error);
-    process.exit(1);
-  },
-);
+runCli(run);
