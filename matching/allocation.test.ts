@@ -485,3 +485,31 @@ describe('allocateCohort: reasons in French', () => {
     });
   });
 });
+
+describe('syntheticCohort (the benchmark’s data)', () => {
+  it('is a pure function of its seed, with Gard-like places, valid weeks and 1–4 seats', () => {
+    const options = { pupils: 300, offers: 60, weeks: 4 };
+    const cohort = syntheticCohort(11, options);
+    const again = syntheticCohort(11, options);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(cohort));
+    expect(JSON.stringify(syntheticCohort(12, options).pupils)).not.toBe(JSON.stringify(cohort.pupils));
+    expect(cohort.weeks).toEqual(['2027-W03', '2027-W04', '2027-W05', '2027-W06']);
+    expect(cohort.pupils).toHaveLength(300);
+    expect(cohort.offers).toHaveLength(60);
+    for (const { place } of [...cohort.pupils, ...cohort.offers]) {
+      expect(place.lat).toBeGreaterThanOrEqual(43.5);
+      expect(place.lat).toBeLessThanOrEqual(44.4);
+      expect(place.lon).toBeGreaterThanOrEqual(3.3);
+      expect(place.lon).toBeLessThanOrEqual(4.8);
+    }
+    for (const o of cohort.offers) {
+      expect(o.weeks!.length).toBeGreaterThan(0);
+      expect(o.weeks!.every((w) => cohort.weeks.includes(w))).toBe(true);
+      expect([1, 2, 3, 4]).toContain(o.capacity);
+    }
+    const p = cohort.pupils.find((pupil) => pupil.wishes)!;
+    const o = cohort.offers.find((offer) => offer.id === p.wishes![0])!;
+    expect(cohort.interestFit(p, o)).toBeGreaterThanOrEqual(0);
+    expect(cohort.interestFit(p, o)).toBeLessThanOrEqual(1);
+  });
+});

@@ -487,7 +487,10 @@ function seatsFr(seats: number, priority: number): string {
       ? '1 place, donnée en priorité à un(e) élève sans réseau'
       : `${seats} places, toutes données en priorité à des élèves sans réseau`;
   }
-  const some = priority === 1 ? '1 donnée en priorité à un(e) élève sans réseau' : `${priority} données en priorité à des élèves sans réseau`;
+  const some =
+    priority === 1
+      ? '1 donnée en priorité à un(e) élève sans réseau'
+      : `${priority} données en priorité à des élèves sans réseau`;
   return `${plural(seats, 'place')}, dont ${some}`;
 }
 
@@ -537,9 +540,11 @@ function unplacedReasonFr(pupil: Pupil, p: number, week: SolvedWeek): string[] {
   }
   const count = end - first;
   const offersFr = count === 1 ? 'la seule offre possible' : `les ${count} offres possibles`;
-  const full = `Non placé(e) : ${offersFr} la ${week.label} ${count === 1 ? 'est complète' : 'sont complètes'} (${seatsFr(seats, prioritySeats)})`;
+  const verb = count === 1 ? 'est complète' : 'sont complètes';
+  const full = `Non placé(e) : ${offersFr} la ${week.label} ${verb} (${seatsFr(seats, prioritySeats)})`;
   // Optimality: any chain of moves that seats this pupil ends by unseating someone (a priority pupil, if it is one).
-  const displaced = `placer cet(te) élève aurait obligé à retirer sa place à un(e) autre élève${pupil.priority ? ' prioritaire' : ''}`;
+  const other = pupil.priority ? 'un(e) autre élève prioritaire' : 'un(e) autre élève';
+  const displaced = `placer cet(te) élève aurait obligé à retirer sa place à ${other}`;
   return seats === 0 ? [full] : [full, displaced];
 }
 

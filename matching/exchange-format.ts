@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Need, Offer, Place, Pupil } from './types';
+import { isIsoWeek } from './weeks';
 
 /**
  * The JSON exchange format: bulk import of offers and needs, and the command-line ranking and allocation.
@@ -9,7 +10,7 @@ const id = z.string().trim().min(1).max(100);
 const text = z.string().trim().max(5_000);
 const commune = z.string().regex(/^\d[\dAB]\d{3}$/, { error: 'code INSEE attendu (ex. 30189)' });
 const isoDate = z.iso.date({ error: 'date attendue au format AAAA-MM-JJ' });
-const isoWeek = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, { error: 'semaine ISO attendue (ex. 2027-W07)' });
+const isoWeek = z.string().refine(isIsoWeek, { error: 'semaine ISO attendue (ex. 2027-W07 ; W53 seulement les années qui en ont une)' });
 const distance = z.number().min(0).max(1_000);
 const propertyKind = z.enum(['batiment', 'terrain', 'toiture']);
 const words = z.array(z.string().trim().min(1).max(200)).max(50);

@@ -78,6 +78,13 @@ const THEMES: { activity: string; title: string }[] = [
   { activity: 'petite enfance', title: 'Crèche parentale' },
 ];
 
+const SEATS = [
+  { seats: 1, weight: 35 },
+  { seats: 2, weight: 35 },
+  { seats: 3, weight: 20 },
+  { seats: 4, weight: 10 },
+];
+
 /** mulberry32: small, fast, good enough for test data. */
 function prng(seed: number): () => number {
   let state = seed >>> 0;
@@ -124,18 +131,23 @@ export function syntheticCohort(seed: number, options: SyntheticOptions): Synthe
   // Structures are spread more evenly than pupils, who concentrate in the towns.
   const offerCommune = weightedPicker(COMMUNES, (c) => Math.sqrt(c.population), random);
   const pupilCommune = weightedPicker(COMMUNES, (c) => c.population ** 0.8, random);
-  const capacity = weightedPicker([1, 2, 3, 4], (c) => [35, 35, 20, 10][c - 1] ?? 0, random);
+  const capacity = weightedPicker(SEATS, (seats) => seats.weight, random);
 
   const activitiesOf = new Map<string, string[]>();
   const offers: Offer[] = Array.from({ length: options.offers }, (_, i) => {
     const commune = offerCommune();
-    const [main, ...extra] = sample(THEMES, 1 + Math.floor(random() * 3), random);
-    const seats = capacity();
-    const activities = [main ?? pick(THEMES, random), ...extra].map((theme) => theme.activity);
+    const main = pick(THEMES, random);
+    const extra = sample(
+      THEMES.filter((theme) => theme !== main),
+      Math.floor(random() * 3),
+      random,
+    );
+    const seats = capacity().seats;
+    const activities = [main, ...extra].map((theme) => theme.activity);
     const offer: Offer = {
       id: `o${pad(i)}`,
       kind: 'stage',
-      title: `${main?.title ?? 'Structure'} ${commune.name}`,
+      title: `${main.title} ${commune.name}`,
       description: `Découverte des métiers : ${activities.join(', ')}.`,
       place: place(commune),
       activities,
@@ -165,7 +177,8 @@ export function syntheticCohort(seed: number, options: SyntheticOptions): Synthe
     if (random() < 0.6) {
       // Mostly reachable offers of the right week, sometimes a little too far, as pupils really do.
       const reachable = (offersByWeek.get(week) ?? []).filter((o) => haversineKm(pupil.place, o.place) <= maxDistanceKm + 5);
-      pupil.wishes = sample(reachable, 1 + Math.floor(random() * 4), random).map((o) => o.id);
+      const wishes = sample(reachable, 1 + Math.floor(random() * 4), random).map((o) => o.id);
+      if (wishes.length) pupil.wishes = wishes;
     }
     interestsOf.set(pupil.id, new Set(interests));
     return pupil;

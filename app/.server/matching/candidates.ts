@@ -5,10 +5,10 @@ import type { EmbeddingModel } from '../db/vector-index';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 
 /**
- * Candidate retrieval in SQL: the hard filters PostgreSQL can check, then cosine ordering. When the filters leave
- * few rows (counted first through the B-tree indexes), an exact scan of those rows is both exact and fastest;
- * otherwise the model's HNSW index answers, with pgvector's iterative scan to keep reading when filters drop rows,
- * and an exact scan if it still returns fewer rows than asked. Heavy filtering never loses a candidate.
+ * Candidate retrieval in SQL: the hard filters PostgreSQL can check, then cosine ordering on the model's HNSW index.
+ * pgvector's iterative scan keeps reading the index while filters drop rows, up to a bound; if it still returns
+ * fewer rows than asked — heavy filtering — an exact scan of the filtered rows (found through the B-tree indexes on
+ * kind, status and commune) answers instead. Heavy filtering never loses a candidate.
  */
 
 export interface Candidate {
@@ -20,8 +20,8 @@ export interface Candidate {
 const EARTH_RADIUS_KM = 6371.0088;
 /** Candidate list size of the HNSW search; recall measured by npm run bench:matching. */
 export const HNSW_EF_SEARCH = 100;
-/** Below this many filtered rows, scanning them exactly beats walking the index. Measured by npm run bench:matching. */
-export const EXACT_SCAN_BELOW = 5_000;
+/** Index tuples the iterative scan may visit before the exact scan takes over; tuned with npm run bench:matching. */
+export const HNSW_MAX_SCAN_TUPLES = 4_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -158,16 +158,14 @@ async function search(prisma: PrismaClient, { from, alias, query, limit, mode }:
   const literal = `[${query.vector.join(',')}]`;
   const distance = Prisma.sql`(${alias}.embedding::vector(${dims})) <=> ${literal}::vector(${dims})`;
   const sql = Prisma.sql`SELECT ${alias}.id, 1 - (${distance}) AS similarity ${from} ORDER BY ${distance} LIMIT ${limit}`;
-  if (mode === 'exact') return exactSearch(prisma, sql);
-  const [counted] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n ${from}`;
-  if ((counted?.n ?? 0) <= EXACT_SCAN_BELOW) return exactSearch(prisma, sql);
-  return searchWithFallback(prisma, sql, limit);
+  return mode === 'exact' ? exactSearch(prisma, sql) : searchWithFallback(prisma, sql, limit);
 }
 
 async function searchWithFallback(prisma: PrismaClient, sql: Prisma.Sql, limit: number): Promise<Candidate[]> {
   const viaIndex = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = 'relaxed_order'`);
     await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`);
+    await tx.$executeRawUnsafe(`SET LOCAL hnsw.max_scan_tuples = ${HNSW_MAX_SCAN_TUPLES}`);
     return tx.$queryRaw<Candidate[]>(sql);
   });
   return viaIndex.length >= limit ? sortBySimilarity(viaIndex) : exactSearch(prisma, sql);
