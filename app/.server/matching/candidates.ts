@@ -20,8 +20,6 @@ export interface Candidate {
 const EARTH_RADIUS_KM = 6371.0088;
 /** Candidate list size of the HNSW search; recall measured by npm run bench:matching. */
 export const HNSW_EF_SEARCH = 100;
-/** Index tuples the iterative scan may visit before the exact scan takes over; tuned with npm run bench:matching. */
-export const HNSW_MAX_SCAN_TUPLES = 4_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
@@ -84,12 +82,14 @@ export async function offerCandidates(
   mode: SearchMode = 'index',
 ): Promise<Candidate[]> {
   const nearby = await communesWithin(prisma, need.place, need.maxDistanceKm);
+  // Only the detail table of the need's kind: every join costs a lookup per index tuple the scan visits.
+  const joins = {
+    competence: Prisma.sql`JOIN "SkillOffer" so ON so."offerId" = o.id JOIN "Commune" c ON c.code = o."communeCode"`,
+    lieu: Prisma.sql`JOIN "PropertyOffer" po ON po."offerId" = o.id`,
+    stage: Prisma.sql`JOIN "InternshipOffer" io ON io."offerId" = o.id`,
+  }[need.kind];
   const from = Prisma.sql`
-    FROM "Offer" o
-    JOIN "Commune" c ON c.code = o."communeCode"
-    LEFT JOIN "SkillOffer" so ON so."offerId" = o.id
-    LEFT JOIN "PropertyOffer" po ON po."offerId" = o.id
-    LEFT JOIN "InternshipOffer" io ON io."offerId" = o.id
+    FROM "Offer" o ${joins}
     WHERE o."embeddingModel" = ${query.model.key} AND ${offerFilters(need, nearby)}`;
   return search(prisma, { from, alias: Prisma.raw('o'), query, limit, mode });
 }
@@ -135,12 +135,13 @@ export async function needCandidates(
   limit: number,
   mode: SearchMode = 'index',
 ): Promise<Candidate[]> {
+  const joins = {
+    competence: Prisma.sql`JOIN "Organisation" org ON org.id = n."organisationId"`,
+    lieu: Prisma.sql`JOIN "SpaceNeed" sn ON sn."needId" = n.id`,
+    stage: Prisma.sql`JOIN "InternshipNeed" inn ON inn."needId" = n.id`,
+  }[offer.kind];
   const from = Prisma.sql`
-    FROM "Need" n
-    JOIN "Commune" c ON c.code = n."communeCode"
-    JOIN "Organisation" org ON org.id = n."organisationId"
-    LEFT JOIN "SpaceNeed" sn ON sn."needId" = n.id
-    LEFT JOIN "InternshipNeed" inn ON inn."needId" = n.id
+    FROM "Need" n JOIN "Commune" c ON c.code = n."communeCode" ${joins}
     WHERE n."embeddingModel" = ${query.model.key} AND ${needFilters(offer)}`;
   return search(prisma, { from, alias: Prisma.raw('n'), query, limit, mode });
 }
@@ -165,7 +166,11 @@ async function searchWithFallback(prisma: PrismaClient, sql: Prisma.Sql, limit: 
   const viaIndex = await prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL hnsw.iterative_scan = 'relaxed_order'`);
     await tx.$executeRawUnsafe(`SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`);
-    await tx.$executeRawUnsafe(`SET LOCAL hnsw.max_scan_tuples = ${HNSW_MAX_SCAN_TUPLES}`);
+    // The planner underestimates the iterative scan and would rather sort every filtered row: steer it to the
+    // ordered index scan (these are cost penalties, not bans); the exact scan below covers what the index misses.
+    await tx.$executeRawUnsafe('SET LOCAL enable_sort = off');
+    await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
+    await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
     return tx.$queryRaw<Candidate[]>(sql);
   });
   return viaIndex.length >= limit ? sortBySimilarity(viaIndex) : exactSearch(prisma, sql);
