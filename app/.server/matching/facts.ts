@@ -6,7 +6,7 @@ import type { PropertyType } from '../db/generated/enums';
 /** Database rows as the engine sees them. Eligibility for skills counts only once verified by the Mission ESS. */
 
 const kinds = { COMPETENCE: 'competence', LIEU: 'lieu', STAGE: 'stage' } as const;
-export const propertyKinds: Record<PropertyType, PropertyKind> = { BUILDING: 'batiment', LAND: 'terrain', ROOFTOP: 'toiture' };
+const propertyKinds: Record<PropertyType, PropertyKind> = { BUILDING: 'batiment', LAND: 'terrain', ROOFTOP: 'toiture' };
 
 export const offerFactsInclude = {
   commune: true,
