@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/**', 'prisma/**', 'tests/**', 'emails/**'],
+    files: ['app/**', 'prisma/**', 'tests/**', 'emails/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -10,7 +10,7 @@ import { ensureEmbeddingIndexes } from '../app/.server/db/vector-index';
 import { offerCandidates, HNSW_EF_SEARCH } from '../app/.server/matching/candidates';
 import { allocateCohort } from '../matching/allocation';
 import { createLocalEmbedder } from '../matching/local-embedder';
-import { syntheticCohort } from '../matching/synthetic';
+import { seededRandom, syntheticCohort } from '../matching/synthetic';
 import type { Kind, Need, Place } from '../matching/types';
 import { isoWeekMonday } from '../matching/weeks';
 import thesaurus from '../matching/data/thesaurus-fr.json' with { type: 'json' };
@@ -22,16 +22,6 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const QUERIES = 200;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const groups = thesaurus.groups.map((group) => group.terms);
 const places: Place[] = communesFile.map((c) => ({ code: c.code, name: c.name, lat: c.lat, lon: c.lon }));
@@ -53,7 +43,7 @@ const percentile = (values: number[], p: number) => {
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function benchSize(size: number, embedder: ReturnType<typeof createLocalEmbedder>) {
-  const random = prng(size);
+  const random = seededRandom(size);
   const pglite = await PGlite.create({ extensions: { vector } });
   const db = pgliteDatabase(pglite);
   await applyPendingMigrations(db);

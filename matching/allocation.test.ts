@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { places } from '../tests/support/matching-builders';
 import { allocateCohort, type AllocationInput, type AllocationResult } from './allocation';
 import { EARTH_RADIUS_KM, haversineKm } from './geo';
-import { syntheticCohort } from './synthetic';
+import { seededRandom, syntheticCohort } from './synthetic';
 import type { Offer, Place, Pupil } from './types';
 
 const W07 = '2027-W07';
@@ -35,17 +35,6 @@ const fits =
 const allocate = (offers: Offer[], pupils: Pupil[], table?: Record<string, number>) =>
   allocateCohort({ offers, pupils, interestFit: fits(table) });
 
-/** mulberry32, so every random instance can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: T[], random: () => number): T[] {
   const copy = [...items];
@@ -131,7 +120,7 @@ function bruteForceOptimum(input: AllocationInput, maxRank: number): number[] {
 
 /** Small instances around Nîmes (a 10 km square), tight distances and capacities so that pupils compete. */
 function tinyInstance(seed: number): AllocationInput & { maxRank: number } {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const near = (): Place => ({ ...places.nimes, lat: 43.8 + random() * 0.09, lon: 4.3 + random() * 0.12 });
   const weeks = random() < 0.5 ? [W07] : [W07, W08];
@@ -363,7 +352,7 @@ describe('allocateCohort: determinism', () => {
     const cohort = syntheticCohort(7, { pupils: 400, offers: 80, weeks: 3 });
     const reference = JSON.stringify(allocateCohort(cohort));
     for (let seed = 1; seed <= 3; seed++) {
-      const random = prng(seed);
+      const random = seededRandom(seed);
       const shuffledInput = { ...cohort, offers: shuffled(cohort.offers, random), pupils: shuffled(cohort.pupils, random) };
       expect(JSON.stringify(allocateCohort(shuffledInput))).toBe(reference);
     }

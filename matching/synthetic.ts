@@ -85,8 +85,8 @@ const SEATS = [
   { seats: 4, weight: 10 },
 ];
 
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, good enough for test data; the same seed replays the same sequence. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -126,7 +126,7 @@ function consecutiveWeeks(first: IsoWeek, count: number): IsoWeek[] {
 }
 
 export function syntheticCohort(seed: number, options: SyntheticOptions): SyntheticCohort {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const weeks = consecutiveWeeks(options.firstWeek ?? '2027-W03', options.weeks);
   // Structures are spread more evenly than pupils, who concentrate in the towns.
   const offerCommune = weightedPicker(COMMUNES, (c) => Math.sqrt(c.population), random);
