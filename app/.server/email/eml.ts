@@ -1,14 +1,17 @@
 /** RFC 5322 / MIME serialisation of one outgoing email, for the local outbox. */
 import { AppError } from '../errors';
 
-export interface EmlInput {
+/** One email as the transports receive it from the outbox worker. */
+export interface OutgoingEmail {
+  /** The outbox row id: the provider's idempotency key and the local file name. */
   id: string;
   from: string;
   to: string;
   subject: string;
   html: string;
   text: string;
-  date: Date;
+  /** When the email was queued: the RFC 5322 Date (the moment it was "ready to enter the delivery system"). */
+  createdAt: Date;
 }
 
 const CRLF = '\r\n';
@@ -85,7 +88,7 @@ function part(contentType: string, content: string): string {
   ].join(CRLF);
 }
 
-export function formatEml(email: EmlInput): string {
+export function formatEml(email: OutgoingEmail): string {
   assertOutboxId(email.id);
   for (const [name, value] of Object.entries({ From: email.from, To: email.to, Subject: email.subject })) {
     assertSingleLine(name, value);
@@ -93,7 +96,7 @@ export function formatEml(email: EmlInput): string {
   // "=_" cannot occur in base64 bodies, so the boundary never collides with the content.
   const boundary = `=_passerelles_${email.id}`;
   const headers = [
-    `Date: ${formatDate(email.date)}`,
+    `Date: ${formatDate(email.createdAt)}`,
     header('From', mailboxTokens(email.from)),
     header('To', mailboxTokens(email.to)),
     header('Subject', headerTokens(email.subject)),

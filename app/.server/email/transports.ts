@@ -3,19 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Resend } from 'resend';
 import { AppError } from '../errors';
-import { assertOutboxId, formatEml } from './eml';
+import { assertOutboxId, formatEml, type OutgoingEmail } from './eml';
 
-export interface OutgoingEmail {
-  /** The outbox row id: the provider's idempotency key and the local file name. */
-  id: string;
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  /** When the email was queued: the RFC 5322 Date (the moment it was "ready to enter the delivery system"). */
-  createdAt: Date;
-}
+export type { OutgoingEmail };
+
 
 export interface EmailTransport {
   send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
@@ -53,7 +44,7 @@ export function localOutboxTransport(dir: string): EmailTransport {
     async send(email) {
       assertOutboxId(email.id);
       const fileName = `${fileTimestamp(email.createdAt)}-${email.id}.eml`;
-      const content = formatEml({ ...email, date: email.createdAt });
+      const content = formatEml(email);
       await fs.mkdir(dir, { recursive: true });
       // Written aside then renamed, so a crash never leaves a half-written email under the final name.
       const temporary = path.join(dir, `.${fileName}.${randomUUID()}.tmp`);
