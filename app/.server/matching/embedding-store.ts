@@ -63,9 +63,3 @@ export async function embedPending(
   await ensureEmbeddingIndexes(services.prisma, model);
   return { model, embedded };
 }
-
-/** Called whenever an offer or a need is created or edited. */
-export async function refreshEmbedding(services: Services, table: Table, id: string): Promise<void> {
-  const { vectors, model } = await services.embeddings.embed(await textsOf(services, table, [id]));
-  await writeVectors(services, table, [id], vectors, model);
-}
