@@ -41,7 +41,7 @@ test('a person signs in with a magic link read from the local outbox, then signs
 
   await page.goto('/compte');
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Se connecter', exact: true })).toBeVisible();
   await page.goto('/compte');
   await expect(page).toHaveURL(/\/connexion/);
 });
