@@ -9,6 +9,7 @@ import { s3FileStorage } from './storage/s3-storage';
 import type { FileStorage } from './storage/file-storage';
 import { createEmbeddingProvider } from './embeddings/provider';
 import { embedPending } from './matching/embedding-store';
+import { purgeExpiredAuthData } from './auth/cleanup';
 import type { Services } from './services';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { seedDemoData } from '../../prisma/seed/seed';
@@ -77,9 +78,17 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
       }).start(5_000)
     : null;
   log(env.email.kind === 'resend' ? 'Courriels : Resend.' : `Courriels : boîte locale ${env.email.dir} (page /outbox).`);
+  const purge = () =>
+    purgeExpiredAuthData(db.prisma, services.clock.now()).catch((error: unknown) =>
+      log(`Nettoyage des sessions expirées impossible : ${error instanceof Error ? error.message : String(error)}`),
+    );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), 3_600_000);
+  purgeTimer.unref();
   return {
     services,
     shutdown: async () => {
+      clearInterval(purgeTimer);
       await worker?.stop();
       await db.close();
     },

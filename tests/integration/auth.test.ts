@@ -140,3 +140,38 @@ describe('safeRedirect', () => {
     expect(safeRedirect(input)).toBe(expected);
   });
 });
+
+describe('purgeExpiredAuthData', () => {
+  it('removes expired sessions, old sign-in tokens and old rate-limit windows, and nothing still useful', async () => {
+    const { purgeExpiredAuthData } = await import('../../app/.server/auth/cleanup');
+    const user = await db.prisma.user.create({ data: { email: 'purge@exemple.org' } });
+    const now = new Date('2027-03-01T12:00:00Z');
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    await db.prisma.session.createMany({
+      data: [
+        { id: 'expired', userId: user.id, expiresAt: hoursAgo(1) },
+        { id: 'valid', userId: user.id, expiresAt: hoursAgo(-24) },
+      ],
+    });
+    await db.prisma.loginToken.createMany({
+      data: [
+        { tokenHash: 'old', email: user.email, expiresAt: hoursAgo(25) },
+        { tokenHash: 'recent', email: user.email, expiresAt: hoursAgo(2) },
+      ],
+    });
+    await db.prisma.rateLimitBucket.createMany({
+      data: [
+        { key: 'old', windowStart: hoursAgo(30), count: 3 },
+        { key: 'recent', windowStart: hoursAgo(1), count: 3 },
+      ],
+    });
+    await db.prisma.session.deleteMany({ where: { id: { notIn: ['expired', 'valid'] } } });
+    await db.prisma.loginToken.deleteMany({ where: { tokenHash: { notIn: ['old', 'recent'] } } });
+    await db.prisma.rateLimitBucket.deleteMany({ where: { key: { notIn: ['old', 'recent'] } } });
+
+    expect(await purgeExpiredAuthData(db.prisma, now)).toBe(3);
+    expect((await db.prisma.session.findMany()).map((s) => s.id)).toEqual(['valid']);
+    expect((await db.prisma.loginToken.findMany()).map((t) => t.tokenHash)).toEqual(['recent']);
+    expect((await db.prisma.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(['recent']);
+  });
+});
