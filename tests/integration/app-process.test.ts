@@ -25,10 +25,11 @@ interface App {
   exited: Promise<number | null>;
 }
 
-function startApp(port: number): App {
+function startApp(port: number | string, extraEnv: Record<string, string> = {}): App {
   const child = spawn(process.execPath, ['--import', 'tsx', startScript], {
     env: {
       ...process.env,
+      ...extraEnv,
       PORT: String(port),
       PGLITE_DIR: path.join(dataDir, 'pglite'),
       OUTBOX_DIR: path.join(dataDir, 'outbox'),
@@ -61,6 +62,14 @@ afterAll(() => {
 });
 
 describe('the app process on its embedded database', () => {
+  it('stops at start-up on invalid configuration, naming each bad variable', async () => {
+    const app = startApp('pas-un-port', { APP_URL: 'nulle part', AGENT_EMAIL_DOMAINS: 'gard' });
+    expect(await app.exited).toBe(1);
+    for (const variable of ['PORT', 'APP_URL', 'AGENT_EMAIL_DOMAINS']) expect(app.output()).toContain(variable);
+    expect(app.output()).toContain('Configuration invalide / invalid configuration');
+    expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false);
+  });
+
   it('refuses a second instance on the same folder, and loses nothing when killed with SIGKILL', async () => {
     const port = await freePort();
     const first = startApp(port);
