@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { haversineKm } from '../../matching/geo';
 import type { Prisma } from './db/generated/client';
 import type { Services } from './services';
 import { KINDS } from '../lib/labels';
+import { communesWithin } from './communes';
 import { AppError } from './errors';
 
 export const PAGE_SIZE = 12;
@@ -51,10 +51,7 @@ async function catalogueWhere(services: Services, query: CatalogueQuery): Promis
     const origin = await services.prisma.commune.findUnique({ where: { code: query.commune } });
     if (!origin) throw new AppError('VALIDATION', `La commune ${query.commune} n’existe pas dans le Gard.`);
     if (query.rayon) {
-      const communes = await services.prisma.commune.findMany({ select: { code: true, lat: true, lon: true } });
-      where.communeCode = {
-        in: communes.filter((commune) => haversineKm(origin, commune) <= (query.rayon ?? 0)).map((c) => c.code),
-      };
+      where.communeCode = { in: await communesWithin(services.prisma, origin, query.rayon) };
     } else {
       where.communeCode = origin.code;
     }

@@ -1,6 +1,6 @@
-import { haversineKm } from '../../../matching/geo';
-import type { Need, Offer, Place } from '../../../matching/types';
+import type { Need, Offer } from '../../../matching/types';
 import { isoWeekMonday } from '../../../matching/weeks';
+import { communesWithin } from '../communes';
 import type { EmbeddingModel } from '../db/vector-index';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 
@@ -22,14 +22,6 @@ const EARTH_RADIUS_KM = 6371.0088;
 export const HNSW_EF_SEARCH = 100;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/**
- * Codes of the communes whose centroid lies within `km` of a place: distances are between centroids, so this
- * filter is exact, uses the B-tree index on the commune code, and agrees with the engine to the last bit.
- */
-async function communesWithin(prisma: PrismaClient, place: Place, km: number): Promise<string[]> {
-  const communes = await prisma.commune.findMany({ select: { code: true, lat: true, lon: true } });
-  return communes.filter((commune) => haversineKm(place, commune) <= km).map((commune) => commune.code);
-}
 
 function distanceSql(lat: number, lon: number): Prisma.Sql {
   return Prisma.sql`(${EARTH_RADIUS_KM}::float8 * 2 * asin(sqrt(
