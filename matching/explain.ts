@@ -1,13 +1,8 @@
 import type { ConstraintCheck } from './constraints';
 import type { Need, Offer, PropertyKind } from './types';
-import { formatWeekFr } from './weeks';
+import { formatDayFr, formatWeekFr } from './weeks';
 
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "1er février 2027": French writes the first day of a month as an ordinal. */
-export function formatDateFr(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`)).replace(/^1 /, '1er ');
-}
+const formatDateFr = (isoDate: string) => formatDayFr(new Date(`${isoDate}T00:00:00Z`));
 
 const propertyLabels: Record<PropertyKind, string> = { batiment: 'bâtiment', terrain: 'terrain', toiture: 'toiture' };
 

@@ -65,9 +65,13 @@ export function isoWeekOf(date: Date): IsoWeek {
   return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
 }
 
+/** « 15 février 2027 », « 1er mars 2027 »: the UTC calendar day, French writing the first of a month as an ordinal. */
+export function formatDayFr(date: Date): string {
+  const day = date.getUTCDate();
+  return `${day === 1 ? '1er' : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** « semaine du 15 février 2027 », « semaine du 1er mars 2027 ». */
 export function formatWeekFr(week: IsoWeek): string {
-  const monday = isoWeekMonday(week);
-  const day = monday.getUTCDate();
-  return `semaine du ${day === 1 ? '1er' : day} ${MONTHS[monday.getUTCMonth()]} ${monday.getUTCFullYear()}`;
+  return `semaine du ${formatDayFr(isoWeekMonday(week))}`;
 }
