@@ -284,50 +284,22 @@ async function createDemo(tx: Db, today: Date, ctx: BuilderContext): Promise<voi
 
 async function countRecords(prisma: PrismaClient): Promise<Record<string, number>> {
   const organisations = (kind: OrganisationKind) => prisma.organisation.count({ where: { kind } });
-  const [
-    communes,
-    structures,
-    colleges,
-    councilServices,
-    users,
-    agents,
-    skillOffers,
-    propertyOffers,
-    internshipOffers,
-    skillNeeds,
-    spaceNeeds,
-    internshipNeeds,
-    groupingMembers,
-  ] = await Promise.all([
-    prisma.commune.count(),
-    organisations(OrganisationKind.STRUCTURE),
-    organisations(OrganisationKind.COLLEGE),
-    organisations(OrganisationKind.COUNCIL_SERVICE),
-    prisma.user.count(),
-    prisma.agentProfile.count(),
-    prisma.skillOffer.count(),
-    prisma.propertyOffer.count(),
-    prisma.internshipOffer.count(),
-    prisma.skillNeed.count(),
-    prisma.spaceNeed.count(),
-    prisma.internshipNeed.count(),
-    prisma.spaceNeedMember.count(),
-  ]);
-  return {
-    communes,
-    structures,
-    colleges,
-    councilServices,
-    users,
-    agents,
-    skillOffers,
-    propertyOffers,
-    internshipOffers,
-    skillNeeds,
-    spaceNeeds,
-    internshipNeeds,
-    groupingMembers,
+  const counts = {
+    communes: prisma.commune.count(),
+    structures: organisations(OrganisationKind.STRUCTURE),
+    colleges: organisations(OrganisationKind.COLLEGE),
+    councilServices: organisations(OrganisationKind.COUNCIL_SERVICE),
+    users: prisma.user.count(),
+    agents: prisma.agentProfile.count(),
+    skillOffers: prisma.skillOffer.count(),
+    propertyOffers: prisma.propertyOffer.count(),
+    internshipOffers: prisma.internshipOffer.count(),
+    skillNeeds: prisma.skillNeed.count(),
+    spaceNeeds: prisma.spaceNeed.count(),
+    internshipNeeds: prisma.internshipNeed.count(),
+    groupingMembers: prisma.spaceNeedMember.count(),
   };
+  return Object.fromEntries(await Promise.all(Object.entries(counts).map(async ([name, count]) => [name, await count])));
 }
 
 function formatCounts(counts: Record<string, number>): string {

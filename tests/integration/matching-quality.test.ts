@@ -5,10 +5,10 @@ import { checkHardConstraints } from '../../matching/constraints';
 import { parseExchangeFile, toEngine } from '../../matching/exchange-format';
 import { haversineKm } from '../../matching/geo';
 import { rankOffersForNeed, type Relatedness, type Suggestion } from '../../matching/rank';
-import type { Kind, Need, Place } from '../../matching/types';
+import type { Kind, Need } from '../../matching/types';
 import { createEmbeddingProvider } from '../../app/.server/embeddings/provider';
 import { parseEnv } from '../../app/.server/env';
-import { embeddedRelatedness } from '../../app/.server/matching/engine-inputs';
+import { embeddedRelatedness, gardPlaces } from '../../app/.server/matching/engine-inputs';
 import { ndcgAtK } from '../support/ndcg';
 
 /**
@@ -59,10 +59,7 @@ const fixtureSchema = z.strictObject({
 
 const read = (relative: string): unknown => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8'));
 
-const communeRows = z
-  .array(z.object({ code: z.string(), name: z.string(), lat: z.number(), lon: z.number() }))
-  .parse(read('../../prisma/data/communes-gard.json'));
-const communes = new Map<string, Place>(communeRows.map(({ code, name, lat, lon }) => [code, { code, name, lat, lon }]));
+const communes = gardPlaces();
 
 const raw = read('../fixtures/matching-evaluation.json');
 const fixture = fixtureSchema.parse(raw);
