@@ -2,7 +2,15 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import type { z } from 'zod';
 import { AppError } from '../app/.server/errors';
+import { conventionCancelled } from './convention-cancelled';
+import { conventionReminder } from './convention-reminder';
+import { conventionSigned } from './convention-signed';
+import { conventionToSign } from './convention-to-sign';
 import { magicLink } from './magic-link';
+import { matchAccepted } from './match-accepted';
+import { matchProposed } from './match-proposed';
+import { placementEnding } from './placement-ending';
+import { satisfactionSurvey } from './satisfaction-survey';
 
 /** One email: the zod schema of its props, its subject and its React Email component, all in French. */
 export interface EmailTemplate<Props extends z.ZodType> {
@@ -14,6 +22,14 @@ export interface EmailTemplate<Props extends z.ZodType> {
 /** Adding an email = writing its module in emails/ and adding one line here. */
 export const templates = {
   'magic-link': magicLink,
+  'match-proposed': matchProposed,
+  'match-accepted': matchAccepted,
+  'convention-to-sign': conventionToSign,
+  'convention-reminder': conventionReminder,
+  'convention-signed': conventionSigned,
+  'convention-cancelled': conventionCancelled,
+  'placement-ending': placementEnding,
+  'satisfaction-survey': satisfactionSurvey,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 
 export type TemplateName = keyof typeof templates;

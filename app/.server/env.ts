@@ -58,6 +58,11 @@ const schema = z
     S3_ACCESS_KEY_ID: optionalString,
     S3_SECRET_ACCESS_KEY: optionalString,
     OUTBOX_WORKER: flag(true),
+    SKILLS_EXPERIMENT_END: z.preprocess(
+      emptyToUndefined,
+      z.iso.date('date AAAA-MM-JJ attendue / YYYY-MM-DD expected').default('2027-12-27'),
+    ),
+    SIGNATURE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(14)),
     TRUST_PROXY: flag(false),
   })
   .superRefine((env, ctx) => {
@@ -126,6 +131,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
       ? ({ kind: 'resend', apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM } as const)
       : ({ kind: 'local', dir: path.resolve(cwd, env.OUTBOX_DIR), from: env.EMAIL_FROM } as const),
     outboxWorker: env.OUTBOX_WORKER,
+    skillsExperimentEnd: env.SKILLS_EXPERIMENT_END,
+    signatureLinkDays: env.SIGNATURE_LINK_DAYS,
     trustProxy: env.TRUST_PROXY,
     mapboxToken: env.MAPBOX_ACCESS_TOKEN,
     agentEmailDomains: env.AGENT_EMAIL_DOMAINS,

@@ -14,6 +14,9 @@ export interface CurrentUser {
   roles: { role: Role; organisationId: string | null }[];
 }
 
+/** Signs cookies and keys the hashes of IP addresses. */
+export const serverSecret = (services: Services): string => services.env.sessionSecret ?? DEV_SESSION_SECRET;
+
 function sessionCookie(services: Services) {
   return createCookie('passerelles_session', {
     httpOnly: true,
@@ -21,7 +24,7 @@ function sessionCookie(services: Services) {
     secure: services.env.appUrl.startsWith('https://'),
     path: '/',
     maxAge: SESSION_DAYS * 24 * 3600,
-    secrets: [services.env.sessionSecret ?? DEV_SESSION_SECRET],
+    secrets: [serverSecret(services)],
   });
 }
 

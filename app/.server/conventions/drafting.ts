@@ -1,0 +1,55 @@
+import type { Prisma } from '../db/generated/client';
+import type { Pupil } from '../db/generated/client';
+import type { Services } from '../services';
+import { conventionReference, verificationCode } from './codes';
+import { conventionPeriod, defaultTerms } from './default-terms';
+import type { MatchWithParties } from './records';
+import { templateFor } from './template-choice';
+
+export function experimentEnd(services: Services): Date {
+  return new Date(`${services.env.skillsExperimentEnd}T00:00:00Z`);
+}
+
+/**
+ * Drafts the convention(s) of an accepted match inside the caller's transaction: one for a skills placement or an
+ * occupation, one per pupil for a stage. Returns the new conventions' ids.
+ */
+export async function draftConventions(
+  tx: Prisma.TransactionClient,
+  services: Services,
+  match: MatchWithParties,
+  options: { actorId: string; pupils: Pupil[] },
+): Promise<string[]> {
+  const now = services.clock.now();
+  const today = new Date(now.toISOString().slice(0, 10));
+  const missionEss = await tx.user.findFirst({ where: { roles: { some: { role: 'MISSION_ESS_ADMIN' } } }, orderBy: { createdAt: 'asc' } });
+  const targets = match.kind === 'STAGE' ? options.pupils : [null];
+  const ids: string[] = [];
+  for (const pupil of targets) {
+    const terms = defaultTerms(match, { today, experimentEnd: experimentEnd(services), missionEss, pupil });
+    const period = conventionPeriod(terms) ?? { start: today, end: today };
+    const template = templateFor(match.kind, match.offer.property?.propertyType === 'ROOFTOP');
+    const convention = await tx.convention.create({
+      data: {
+        reference: conventionReference(services.tokens, match.kind, now.getUTCFullYear()),
+        verificationCode: verificationCode(services.tokens),
+        kind: match.kind,
+        matchId: match.id,
+        pupilId: pupil?.id ?? null,
+        templateId: template.meta.id,
+        templateVersion: template.meta.version,
+        templateSha256: template.sourceSha256,
+        terms,
+        startDate: period.start,
+        endDate: period.end,
+        createdById: options.actorId,
+        createdAt: now,
+      },
+    });
+    await tx.auditLog.create({
+      data: { actorId: options.actorId, action: 'convention.drafted', targetType: 'Convention', targetId: convention.id, details: { matchId: match.id, templateVersion: template.meta.version }, at: now },
+    });
+    ids.push(convention.id);
+  }
+  return ids;
+}

@@ -1,0 +1,397 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../app/.server/errors';
+import { renderEmail, templates, type TemplateName, type TemplateProps } from './index';
+
+// & must come out escaped in attributes and intact in the plain text.
+const url = 'https://passerelles.gard.fr/conventions/42?etape=signature&jeton=aZ_09-xY';
+const href = (link: string) => `href="${link.replaceAll('&', '&amp;')}"`;
+/** The button plus the visible fallback link. */
+const expectButtonAndFallback = (html: string, link: string) => expect(html.split(href(link))).toHaveLength(3);
+
+const proposed: TemplateProps<'match-proposed'> = {
+  recipientName: 'Camille Martin',
+  proposerOrganisation: 'Association Les Jardins du Vidourle',
+  kind: 'STAGE',
+  needTitle: 'Stage de 3e pour une élève de Sommières',
+  offerTitle: 'Découvrir le maraîchage biologique',
+  explanation: ['centres d’intérêt proches : jardin, nature', 'à 12 km (Sommières)', 'disponible la semaine du 1er mars 2027'],
+  url,
+};
+
+const accepted: TemplateProps<'match-accepted'> = {
+  recipientName: 'Camille Martin',
+  kind: 'LIEU',
+  needTitle: 'Local pour une recyclerie',
+  offerTitle: 'Ancien centre technique de Bagnols-sur-Cèze',
+  url,
+  conventionCount: 1,
+};
+
+const toSign: TemplateProps<'convention-to-sign'> = {
+  signatoryName: 'Nadia Benali',
+  roleLabel: 'représentant·e légal·e de l’élève',
+  conventionTitle: 'Stage d’observation de Léa B. aux Jardins du Vidourle',
+  reference: 'PAS-STA-2027-0042',
+  version: 1,
+  url,
+  expiresOn: '1er décembre 2026',
+};
+
+const signed: TemplateProps<'convention-signed'> = {
+  recipientName: 'Camille Martin',
+  conventionTitle: 'Occupation temporaire de l’ancien centre technique',
+  reference: 'PAS-LIE-2026-0007',
+  url,
+  verifyUrl: 'https://passerelles.gard.fr/verifier',
+  verificationCode: 'K7QF-29XD',
+};
+
+const cancelled: TemplateProps<'convention-cancelled'> = {
+  recipientName: 'Camille Martin',
+  conventionTitle: 'Mise à disposition de compétences en comptabilité',
+  reference: 'PAS-COM-2026-0013',
+  reason: 'La structure a renoncé au projet.\nUne nouvelle demande pourra être déposée au printemps.',
+  cancelledBy: 'la Mission ESS',
+};
+
+const ending: TemplateProps<'placement-ending'> = {
+  conventionTitle: 'Occupation temporaire de l’ancien centre technique',
+  reference: 'PAS-LIE-2026-0007',
+  endsOn: '30 juin 2027',
+  url,
+};
+
+const survey: TemplateProps<'satisfaction-survey'> = {
+  recipientName: 'Camille Martin',
+  conventionTitle: 'Stage d’observation de Léa B. aux Jardins du Vidourle',
+  reference: 'PAS-STA-2027-0042',
+  url,
+  editableDays: 30,
+};
+
+async function expectRefused<Name extends TemplateName>(name: Name, props: unknown, field: string, words?: string) {
+  const rendering = renderEmail(name, props as TemplateProps<Name>);
+  await expect(rendering).rejects.toBeInstanceOf(AppError);
+  await expect(rendering).rejects.toMatchObject({
+    code: 'VALIDATION',
+    message: expect.stringContaining(`Données invalides pour l’e-mail « ${name} » : ${field} : ${words ?? ''}`),
+  });
+}
+
+describe('match-proposed email', () => {
+  it('names the proposer, the kind, both titles and every reason, with the link to answer', async () => {
+    const email = await renderEmail('match-proposed', proposed);
+
+    expect(email.subject).toBe('Association Les Jardins du Vidourle vous propose une mise en relation');
+    expectButtonAndFallback(email.html, url);
+    expect(email.text).toContain(url);
+    for (const fact of [
+      'Bonjour Camille Martin,',
+      'Association Les Jardins du Vidourle propose une mise en relation sur Passerelles',
+      'Type : stage d’observation de 3e',
+      'Besoin : « Stage de 3e pour une élève de Sommières »',
+      'Offre : « Découvrir le maraîchage biologique »',
+      'Rien n’est engagé tant que les deux parties n’ont pas accepté.',
+      'Vous recevez ce message parce que vous suivez, sur Passerelles, le besoin ou l’offre concerné',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+    // One list item per reason, each on its own line of the text version.
+    for (const reason of proposed.explanation) {
+      expect(email.html).toContain(`>${reason}</li>`);
+      expect(email.text.split('\n')).toContain(` * ${reason}`);
+    }
+  });
+
+  it.each([
+    ['COMPETENCE', 'mise à disposition de compétences'],
+    ['LIEU', 'occupation temporaire d’un lieu'],
+  ] as const)('writes the kind %s in French', async (kind, label) => {
+    const email = await renderEmail('match-proposed', { ...proposed, kind });
+    expect(email.text).toContain(`Type : ${label}`);
+  });
+
+  it('greets without a name when there is none', async () => {
+    const email = await renderEmail('match-proposed', { ...proposed, recipientName: undefined });
+    expect(email.text).toMatch(/^Bonjour,$/m);
+  });
+
+  it('keeps the subject on one line whatever the organisation name contains', async () => {
+    const email = await renderEmail('match-proposed', { ...proposed, proposerOrganisation: '  Les Jardins\r\n du Vidourle ' });
+    expect(email.subject).toBe('Les Jardins du Vidourle vous propose une mise en relation');
+  });
+
+  it.each([
+    ['an empty list of reasons', { ...proposed, explanation: [] }, 'explanation', 'Trop petit'],
+    ['more than six reasons', { ...proposed, explanation: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }, 'explanation', 'Trop grand'],
+    ['a blank reason', { ...proposed, explanation: ['proche', '   '] }, 'explanation.1', 'Trop petit'],
+    ['a non-web URL', { ...proposed, url: 'javascript:alert(1)' }, 'url', 'URL invalide'],
+    ['an unknown kind', { ...proposed, kind: 'MECENAT' }, 'kind', 'Option invalide'],
+    ['a blank organisation', { ...proposed, proposerOrganisation: ' ' }, 'proposerOrganisation', 'Trop petit'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('match-proposed', props, field, words);
+  });
+});
+
+describe('match-accepted email', () => {
+  it('announces the accepted match and links to the convention', async () => {
+    const email = await renderEmail('match-accepted', accepted);
+
+    expect(email.subject).toBe('Mise en relation acceptée : occupation temporaire d’un lieu');
+    expectButtonAndFallback(email.html, url);
+    expect(email.text).toContain(url);
+    for (const fact of [
+      'Les deux parties ont accepté la mise en relation suivante',
+      'Besoin : « Local pour une recyclerie »',
+      'Offre : « Ancien centre technique de Bagnols-sur-Cèze »',
+      'Prochaine étape : la convention.',
+      'Voir la convention',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+    expect(email.text).not.toContain('une par élève');
+  });
+
+  it('counts one convention per pupil for a group', async () => {
+    const email = await renderEmail('match-accepted', { ...accepted, kind: 'STAGE', conventionCount: 4 });
+    expect(email.subject).toBe('Mise en relation acceptée : stage d’observation de 3e');
+    expect(email.text).toContain('4 conventions sont établies, une par élève.');
+    expect(email.text).toContain('Voir les conventions');
+  });
+
+  it.each([
+    ['no convention', { ...accepted, conventionCount: 0 }, 'conventionCount', 'Trop petit'],
+    ['a fractional count', { ...accepted, kind: 'STAGE', conventionCount: 1.5 }, 'conventionCount', 'Entrée invalide'],
+    ['several conventions outside a group of pupils', { ...accepted, conventionCount: 2 }, 'conventionCount', 'plusieurs'],
+    ['a relative URL', { ...accepted, url: '/conventions/42' }, 'url', 'URL invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('match-accepted', props, field, words);
+  });
+});
+
+describe('convention-to-sign email', () => {
+  it('asks the signatory to sign, with the reference, the version, the rules of the link and of the signature', async () => {
+    const email = await renderEmail('convention-to-sign', toSign);
+
+    expect(email.subject).toBe(
+      'Convention à signer : Stage d’observation de Léa B. aux Jardins du Vidourle (réf. PAS-STA-2027-0042)',
+    );
+    expectButtonAndFallback(email.html, url);
+    expect(email.text).toContain(url);
+    for (const fact of [
+      'Bonjour Nadia Benali,',
+      'Vous êtes invité·e à signer la convention « Stage d’observation de Léa B. aux Jardins du Vidourle » en tant que représentant·e légal·e de l’élève.',
+      'Référence : PAS-STA-2027-0042',
+      'Version : 1',
+      'vous saisissez votre nom complet et cochez la case de consentement',
+      'signature électronique simple',
+      'Ce lien vous est personnel',
+      'Il ne sert qu’une seule fois et reste valable jusqu’au 1er décembre 2026.',
+      'S’il a expiré, vous pourrez en demander un nouveau',
+      'Vous recevez ce message parce que vous êtes signataire de cette convention, en tant que représentant·e légal·e de l’élève.',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+    expect(email.text).not.toContain('modifiée');
+  });
+
+  it('explains why a new version must be signed', async () => {
+    const reason =
+      'La convention a été modifiée après une première signature : les horaires ont changé. Merci de signer la nouvelle version.';
+    const email = await renderEmail('convention-to-sign', { ...toSign, version: 2, reason });
+    expect(email.text).toContain(reason);
+    expect(email.text).toContain('Version : 2');
+  });
+
+  it('writes the first of the month as an ordinal', async () => {
+    const email = await renderEmail('convention-to-sign', { ...toSign, expiresOn: '1 mars 2027' });
+    expect(email.text).toContain('valable jusqu’au 1er mars 2027.');
+  });
+
+  it.each([
+    ['version 0', { ...toSign, version: 0 }, 'version', 'Trop petit'],
+    ['a fractional version', { ...toSign, version: 1.5 }, 'version', 'Entrée invalide'],
+    ['a non-web URL', { ...toSign, url: 'ftp://passerelles.gard.fr/signer' }, 'url', 'URL invalide'],
+    ['an ISO date', { ...toSign, expiresOn: '2026-12-01' }, 'expiresOn', 'date attendue en toutes lettres'],
+    ['a day that does not exist', { ...toSign, expiresOn: '32 décembre 2026' }, 'expiresOn', 'date attendue'],
+    ['a blank name', { ...toSign, signatoryName: '' }, 'signatoryName', 'Trop petit'],
+    ['a missing reference', { ...toSign, reference: undefined }, 'reference', 'Entrée invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('convention-to-sign', props, field, words);
+  });
+});
+
+describe('convention-reminder email', () => {
+  it('says how long the convention has been waiting, and repeats the rules', async () => {
+    const email = await renderEmail('convention-reminder', { ...toSign, daysWaiting: 3 });
+
+    expect(email.subject).toBe(
+      'Rappel : la convention « Stage d’observation de Léa B. aux Jardins du Vidourle » attend votre signature depuis 3 jours',
+    );
+    expectButtonAndFallback(email.html, url);
+    expect(email.text).toContain(url);
+    for (const fact of [
+      'La convention « Stage d’observation de Léa B. aux Jardins du Vidourle » attend votre signature depuis 3 jours.',
+      'Vous êtes appelé·e à la signer en tant que représentant·e légal·e de l’élève.',
+      'Référence : PAS-STA-2027-0042',
+      'reste valable jusqu’au 1er décembre 2026',
+      'signature électronique simple',
+      'Vous recevez ce rappel parce que vous êtes signataire de cette convention',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+  });
+
+  it('writes 7 days in the subject of the second reminder', async () => {
+    const email = await renderEmail('convention-reminder', { ...toSign, daysWaiting: 7 });
+    expect(email.subject).toMatch(/depuis 7 jours$/);
+  });
+
+  it.each([
+    ['no waiting time', { ...toSign }, 'daysWaiting', 'Entrée invalide'],
+    ['zero days', { ...toSign, daysWaiting: 0 }, 'daysWaiting', 'Trop petit'],
+    ['version 0', { ...toSign, daysWaiting: 3, version: 0 }, 'version', 'Trop petit'],
+    ['a non-web URL', { ...toSign, daysWaiting: 3, url: 'mailto:a@b.fr' }, 'url', 'URL invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('convention-reminder', props, field, words);
+  });
+});
+
+describe('convention-signed email', () => {
+  it('links to the signed document and tells how to check it', async () => {
+    const email = await renderEmail('convention-signed', signed);
+
+    expect(email.subject).toBe('Convention signée : Occupation temporaire de l’ancien centre technique (réf. PAS-LIE-2026-0007)');
+    expectButtonAndFallback(email.html, url);
+    expect(email.html).toContain(href(signed.verifyUrl));
+    for (const fact of [
+      url,
+      'Toutes les parties ont signé la convention « Occupation temporaire de l’ancien centre technique ».',
+      'Référence : PAS-LIE-2026-0007',
+      'Télécharger la convention signée',
+      'Il vous sera demandé de vous connecter.',
+      'ouvrez la page https://passerelles.gard.fr/verifier et saisissez le code de vérification K7QF-29XD.',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+  });
+
+  it.each([
+    ['a non-web verification URL', { ...signed, verifyUrl: 'data:text/html,x' }, 'verifyUrl', 'URL invalide'],
+    ['no verification code', { ...signed, verificationCode: ' ' }, 'verificationCode', 'Trop petit'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('convention-signed', props, field, words);
+  });
+});
+
+describe('convention-cancelled email', () => {
+  it('says who cancelled and why, keeping the lines of the reason', async () => {
+    const email = await renderEmail('convention-cancelled', cancelled);
+
+    expect(email.subject).toBe('Convention annulée : Mise à disposition de compétences en comptabilité (réf. PAS-COM-2026-0013)');
+    expect(email.html).toContain('La structure a renoncé au projet.<br/>Une nouvelle demande');
+    for (const fact of [
+      'La convention « Mise à disposition de compétences en comptabilité » a été annulée par la Mission ESS.',
+      'Référence : PAS-COM-2026-0013',
+      'Motif indiqué :',
+      'La structure a renoncé au projet.\nUne nouvelle demande pourra être déposée au printemps.',
+      'adressez-vous à la Mission ESS.',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+  });
+
+  it('escapes what the person typed', async () => {
+    const email = await renderEmail('convention-cancelled', { ...cancelled, reason: '<a href="https://x.example">ici</a>' });
+    expect(email.html).not.toContain('<a href="https://x.example">');
+    expect(email.text).toContain('<a href="https://x.example">ici</a>');
+  });
+
+  it.each([
+    ['no reason', { ...cancelled, reason: '  ' }, 'reason', 'Trop petit'],
+    ['no author', { ...cancelled, cancelledBy: undefined }, 'cancelledBy', 'Entrée invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('convention-cancelled', props, field, words);
+  });
+});
+
+describe('placement-ending email', () => {
+  it('gives the end date and links to the convention', async () => {
+    const email = await renderEmail('placement-ending', ending);
+
+    expect(email.subject).toBe('Fin prochaine : Occupation temporaire de l’ancien centre technique se termine le 30 juin 2027');
+    expectButtonAndFallback(email.html, url);
+    for (const fact of [
+      url,
+      'Bonjour,',
+      'La convention « Occupation temporaire de l’ancien centre technique » prend fin le 30 juin 2027.',
+      'Référence : PAS-LIE-2026-0007',
+      'Date de fin : 30 juin 2027',
+      'Voir la convention',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+  });
+
+  it.each([
+    ['a date in figures', { ...ending, endsOn: '30/06/2027' }, 'endsOn', 'date attendue'],
+    ['a non-web URL', { ...ending, url: 'file:///etc/passwd' }, 'url', 'URL invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('placement-ending', props, field, words);
+  });
+});
+
+describe('satisfaction-survey email', () => {
+  it('asks for a score and a comment, says how long the answer can change and what it is used for', async () => {
+    const email = await renderEmail('satisfaction-survey', survey);
+
+    expect(email.subject).toBe('Votre avis sur la convention « Stage d’observation de Léa B. aux Jardins du Vidourle »');
+    expectButtonAndFallback(email.html, url);
+    for (const fact of [
+      url,
+      'La convention « Stage d’observation de Léa B. aux Jardins du Vidourle » est arrivée à son terme.',
+      'Référence : PAS-STA-2027-0042',
+      'une note de 1 à 5 et d’ajouter un commentaire',
+      'Ce lien vous est personnel',
+      'Vous pourrez modifier votre réponse pendant 30 jours.',
+      'de façon anonyme',
+      '(action 4.4)',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+  });
+
+  it('writes a single day in the singular', async () => {
+    const email = await renderEmail('satisfaction-survey', { ...survey, editableDays: 1 });
+    expect(email.text).toContain('pendant 1 jour.');
+  });
+
+  it.each([
+    ['zero days', { ...survey, editableDays: 0 }, 'editableDays', 'Trop petit'],
+    ['a non-web URL', { ...survey, url: 'pas une adresse' }, 'url', 'URL invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('satisfaction-survey', props, field, words);
+  });
+});
+
+describe('every email', () => {
+  const samples: { [Name in TemplateName]: TemplateProps<Name> } = {
+    'magic-link': { url, expiresInMinutes: 15 },
+    'match-proposed': proposed,
+    'match-accepted': accepted,
+    'convention-to-sign': toSign,
+    'convention-reminder': { ...toSign, daysWaiting: 3 },
+    'convention-signed': signed,
+    'convention-cancelled': cancelled,
+    'placement-ending': ending,
+    'satisfaction-survey': survey,
+  };
+
+  it.each(Object.keys(templates) as TemplateName[])('%s is in French, framed, and says why it was sent', async (name) => {
+    const email = await renderEmail(name, samples[name]);
+    expect(email.html).toContain('lang="fr"');
+    expect(email.text).toContain('Passerelles — Département du Gard');
+    expect(email.text).toMatch(/Vous recevez ce (message|rappel) parce qu/);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+});
