@@ -4,19 +4,21 @@ import type { EmailTemplate } from './index';
 import { EmailLayout } from './layout';
 import { Action, Facts, Greeting, Title, kind, kindPhrases, oneLine, recipientName, webUrl } from './parts';
 
-const props = z.object({
-  recipientName: recipientName(),
-  kind: kind(),
-  needTitle: oneLine(300),
-  offerTitle: oneLine(300),
-  /** The convention page. */
-  url: webUrl(),
-  /** More than one for a group of pupils: one convention per pupil. */
-  conventionCount: z.number().int().positive(),
-}).refine((email) => email.conventionCount === 1 || email.kind === 'STAGE', {
-  path: ['conventionCount'],
-  error: 'plusieurs conventions ne sont prévues que pour un groupe d’élèves (stage)',
-});
+const props = z
+  .object({
+    recipientName: recipientName(),
+    kind: kind(),
+    needTitle: oneLine(300),
+    offerTitle: oneLine(300),
+    /** The convention page. */
+    url: webUrl(),
+    /** More than one for a group of pupils: one convention per pupil. */
+    conventionCount: z.number().int().positive(),
+  })
+  .refine((email) => email.conventionCount === 1 || email.kind === 'STAGE', {
+    path: ['conventionCount'],
+    error: 'plusieurs conventions ne sont prévues que pour un groupe d’élèves (stage)',
+  });
 
 export type MatchAcceptedProps = z.output<typeof props>;
 

@@ -10,9 +10,13 @@ import type { FileStorage } from './storage/file-storage';
 import { createEmbeddingProvider } from './embeddings/provider';
 import { embedPending } from './matching/embedding-store';
 import { purgeExpiredAuthData } from './auth/cleanup';
+import { runConventionJobs } from './conventions/jobs';
 import type { Services } from './services';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { seedDemoData } from '../../prisma/seed/seed';
+
+/** Reminders, start and end of execution, surveys: minutes of delay are fine, hours are not. */
+const CONVENTION_JOBS_INTERVAL_MS = 10 * 60_000;
 
 export function createStorage(env: Env): FileStorage {
   return env.storage.kind === 's3' ? s3FileStorage(env.storage) : localFileStorage(env.storage.dir);
@@ -85,10 +89,26 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
   await purge();
   const purgeTimer = setInterval(() => void purge(), 3_600_000);
   purgeTimer.unref();
+  let jobsRunning = false;
+  const conventionJobs = async () => {
+    if (jobsRunning) return;
+    jobsRunning = true;
+    try {
+      await runConventionJobs(services);
+    } catch (error) {
+      log(`Tâches des conventions interrompues : ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      jobsRunning = false;
+    }
+  };
+  await conventionJobs();
+  const jobsTimer = setInterval(() => void conventionJobs(), CONVENTION_JOBS_INTERVAL_MS);
+  jobsTimer.unref();
   return {
     services,
     shutdown: async () => {
       clearInterval(purgeTimer);
+      clearInterval(jobsTimer);
       await worker?.stop();
       await db.close();
     },

@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 
 export interface SuggestionItem {
   id: string;
@@ -10,7 +10,16 @@ export interface SuggestionItem {
 }
 
 /** Ranked suggestions, each with its reasons in plain French; the score is shown only beside them, never alone. */
-export function SuggestionList({ items, empty }: { items: SuggestionItem[]; empty: string }) {
+export function SuggestionList({
+  items,
+  empty,
+  propose,
+}: {
+  items: SuggestionItem[];
+  empty: string;
+  /** When the reader may propose a match: the hidden field naming the other side (offerId or needId). */
+  propose?: { field: 'offerId' | 'needId' };
+}) {
   if (items.length === 0) return <p className="empty">{empty}</p>;
   return (
     <ol className="suggestions">
@@ -23,6 +32,15 @@ export function SuggestionList({ items, empty }: { items: SuggestionItem[]; empt
               <li key={reason}>{reason}</li>
             ))}
           </ul>
+          {propose ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="propose" />
+              <input type="hidden" name={propose.field} value={item.id} />
+              <button type="submit" className="button-secondary">
+                Proposer cette mise en relation<span className="visually-hidden">{` : ${item.title}`}</span>
+              </button>
+            </Form>
+          ) : null}
         </li>
       ))}
     </ol>

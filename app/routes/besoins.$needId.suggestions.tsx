@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
-import { throwAsResponse } from '~/.server/http/route-errors';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { proposeMatch } from '~/.server/matching/match-decisions';
 import { suggestOffersForNeed } from '~/.server/matching/suggestions';
 import { SuggestionList } from '~/components/suggestion-list';
 
@@ -16,8 +17,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const form = await request.formData();
+  try {
+    const { matchId } = await proposeMatch(context.services, user, {
+      needId: params.needId ?? '',
+      offerId: String(form.get('offerId') ?? ''),
+    });
+    return redirect(`/mises-en-relation/${matchId}`);
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 export default function NeedSuggestions() {
-  const { need, suggestions } = useLoaderData<typeof loader>();
+  const { need, suggestions, mayPropose } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   return (
     <>
       <h1>{`Offres suggérées pour « ${need.title} »`}</h1>
@@ -25,7 +41,13 @@ export default function NeedSuggestions() {
         Seules les offres qui respectent toutes les conditions du besoin sont proposées, de la plus pertinente à la
         moins pertinente. Chaque suggestion dit pourquoi elle est faite.
       </p>
+      {failure ? (
+        <p className="alert alert-error" role="alert">
+          {failure.formError}
+        </p>
+      ) : null}
       <SuggestionList
+        propose={mayPropose ? { field: 'offerId' } : undefined}
         items={suggestions.map((s) => ({ ...s, id: s.offerId, href: `/offres/${s.offerId}` }))}
         empty="Aucune offre publiée ne respecte aujourd’hui toutes les conditions de ce besoin."
       />

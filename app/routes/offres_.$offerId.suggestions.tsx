@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
-import { throwAsResponse } from '~/.server/http/route-errors';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { proposeMatch } from '~/.server/matching/match-decisions';
 import { suggestNeedsForOffer } from '~/.server/matching/suggestions';
 import { SuggestionList } from '~/components/suggestion-list';
 
@@ -16,8 +17,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const form = await request.formData();
+  try {
+    const { matchId } = await proposeMatch(context.services, user, {
+      offerId: params.offerId ?? '',
+      needId: String(form.get('needId') ?? ''),
+    });
+    return redirect(`/mises-en-relation/${matchId}`);
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 export default function OfferSuggestions() {
-  const { offer, suggestions, grouping } = useLoaderData<typeof loader>();
+  const { offer, suggestions, grouping, mayPropose } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
   return (
     <>
       <h1>{`Besoins auxquels « ${offer.title} » peut répondre`}</h1>
@@ -35,7 +51,13 @@ export default function OfferSuggestions() {
           </ul>
         </section>
       ) : null}
+      {failure ? (
+        <p className="alert alert-error" role="alert">
+          {failure.formError}
+        </p>
+      ) : null}
       <SuggestionList
+        propose={mayPropose ? { field: 'needId' } : undefined}
         items={suggestions.map((s) => ({ ...s, id: s.needId }))}
         empty="Aucun besoin publié ne correspond aujourd’hui à cette offre."
       />

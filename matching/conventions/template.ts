@@ -22,35 +22,67 @@ export type TemplateMeta = z.output<typeof metaSchema>;
 export interface ConventionTemplate {
   meta: TemplateMeta;
   body: string;
+  /** Line of the source file where the body starts, so that messages give the line the editor sees. */
+  bodyLine?: number;
 }
 
 export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
+/** `"…"` or `'…'` around a front matter value are YAML habits: they are not part of the value. */
+function unquote(value: string): string {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? (quoted[2] ?? '') : value;
+}
+
 export function parseTemplate(source: string, fileName = 'modèle'): ConventionTemplate {
-  const text = source.replace(/\r\n?/g, '\n');
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  // A byte order mark (Windows editors) would hide the opening "---".
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text);
   if (!match) throw new TemplateError(`${fileName} : l’en-tête (entre deux lignes « --- ») est absent.`);
   const fields: Record<string, string> = {};
   for (const [index, line] of (match[1] ?? '').split('\n').entries()) {
     if (!line.trim()) continue;
     const separator = line.indexOf(':');
     if (separator < 1) throw new TemplateError(`${fileName}, ligne ${index + 2} : « clé: valeur » attendu.`);
-    fields[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
+    const key = line.slice(0, separator).trim();
+    if (key in fields) throw new TemplateError(`${fileName}, ligne ${index + 2} : la clé « ${key} » figure deux fois.`);
+    fields[key] = unquote(line.slice(separator + 1).trim());
   }
   const meta = metaSchema.safeParse(fields);
   if (!meta.success) {
-    const details = meta.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`).join(' ; ');
+    const details = meta.error.issues
+      .map((issue) => {
+        const key = issue.path.join('.');
+        return key in fields ? `${key} : ${issue.message}` : `clé « ${key} » absente`;
+      })
+      .join(' ; ');
     throw new TemplateError(`${fileName} : en-tête invalide (${details}).`);
   }
   const body = text.slice(match[0].length);
+  const bodyLine = match[0].split('\n').length;
   try {
     Mustache.parse(body);
   } catch (error) {
-    throw new TemplateError(`${fileName} : ${(error as Error).message}`);
+    throw new TemplateError(`${fileName}${syntaxMessage((error as Error).message, body, bodyLine)}`);
   }
-  return { meta: meta.data, body };
+  return { meta: meta.data, body, bodyLine };
+}
+
+/** Mustache's syntax errors, in French, with the line of the file rather than a character offset (after the file name). */
+function syntaxMessage(message: string, body: string, bodyLine: number): string {
+  const parsed = /^(Unclosed tag|Unopened section|Unclosed section)(?: "([^"]*)")? at (\d+)$/.exec(message);
+  if (!parsed) return ` : ${message}`;
+  const [, kind, name = '', offset] = parsed;
+  const at = Number(offset);
+  const line = (position: number) => lineOf(body, position) + bodyLine - 1;
+  if (kind === 'Unclosed tag') return `, ligne ${line(at)} : balise « {{ » sans « }} ».`;
+  if (kind === 'Unopened section') return `, ligne ${line(at)} : {{/${name}}} ferme une section qui n’a pas été ouverte.`;
+  // Points at the opening tag, not at the end of the text or at the closing tag of another section.
+  const openings = [...body.slice(0, at).matchAll(/\{\{\s*[#^]\s*([^}]*?)\s*\}\}/g)].filter((found) => found[1] === name);
+  const opened = openings[openings.length - 1]?.index ?? at;
+  return `, ligne ${line(opened)} : la section {{#${name}}} (ou {{^${name}}}) n’est pas fermée par {{/${name}}} au bon endroit.`;
 }
 
 type Token = [string, string, number, number, Token[]?, number?];
@@ -76,19 +108,24 @@ function lineOf(body: string, offset: number): number {
 }
 
 /** Mustache prints nothing for an unknown name; in a legal text a silent gap is worse than an error. */
-function checkVariables(body: string, tokens: Token[], stack: unknown[], problems: string[]): void {
+function checkVariables(body: string, firstLine: number, tokens: Token[], stack: unknown[], problems: string[]): void {
   for (const token of tokens) {
     const [type, name, start, , children] = token;
     if (type === 'name' || type === '&') {
       const value = lookup(stack, name);
-      if (value === undefined || value === null || value === '') problems.push(`{{${name}}} (ligne ${lineOf(body, start)})`);
+      if (value === undefined || value === null || value === '') {
+        problems.push(`{{${name}}} (ligne ${lineOf(body, start) + firstLine - 1})`);
+      }
     } else if (type === '#') {
       const value = lookup(stack, name);
-      if (Array.isArray(value)) for (const item of value) checkVariables(body, children ?? [], [...stack, item], problems);
-      else if (value) checkVariables(body, children ?? [], typeof value === 'object' ? [...stack, value] : stack, problems);
+      if (Array.isArray(value)) {
+        for (const item of value) checkVariables(body, firstLine, children ?? [], [...stack, item], problems);
+      } else if (value) {
+        checkVariables(body, firstLine, children ?? [], typeof value === 'object' ? [...stack, value] : stack, problems);
+      }
     } else if (type === '^') {
       const value = lookup(stack, name);
-      if (!value || (Array.isArray(value) && value.length === 0)) checkVariables(body, children ?? [], stack, problems);
+      if (!value || (Array.isArray(value) && value.length === 0)) checkVariables(body, firstLine, children ?? [], stack, problems);
     }
   }
 }
@@ -141,9 +178,11 @@ export interface RenderedTemplate {
 export function renderTemplate(template: ConventionTemplate, view: object): RenderedTemplate {
   const tokens = Mustache.parse(template.body) as Token[];
   const problems: string[] = [];
-  checkVariables(template.body, tokens, [view], problems);
+  checkVariables(template.body, template.bodyLine ?? 1, tokens, [view], problems);
   if (problems.length) {
-    throw new TemplateError(`Modèle « ${template.meta.id} » : valeur manquante pour ${problems.join(', ')}.`);
+    // A variable used in a list is reported once per item: once is enough.
+    const unique = [...new Set(problems)];
+    throw new TemplateError(`Modèle « ${template.meta.id} » : valeur manquante pour ${unique.join(', ')}.`);
   }
   const text = Mustache.render(template.body, view, {}, { escape: (value: unknown) => String(value) });
   const blocks = toBlocks(text);

@@ -439,3 +439,31 @@ export function createInternshipNeed(db: Db, input: InternshipNeedInput, ctx = d
     },
   });
 }
+
+export interface PupilInput {
+  collegeId: string;
+  firstName?: string;
+  lastName?: string;
+  className?: string;
+  birthDate?: Date;
+  legalRepEmail?: string;
+}
+
+/** A 3e pupil: only what the convention needs. Born 14 years before today by default. */
+export function createPupil(db: Db, input: PupilInput, ctx = defaultBuilderContext) {
+  const n = ctx.sequence.next();
+  const today = startOfUtcDay(ctx.clock.now());
+  const birthDate = input.birthDate ?? new Date(Date.UTC(today.getUTCFullYear() - 14, 2, 1 + (n % 28)));
+  return db.pupil.create({
+    data: {
+      collegeId: input.collegeId,
+      firstName: input.firstName ?? `Élève${n}`,
+      lastName: input.lastName ?? `Démo`,
+      className: input.className ?? '3e A',
+      birthDate,
+      legalRepEmail: input.legalRepEmail ?? `famille-${n}@example.org`,
+      createdAt: ctx.clock.now(),
+      lastActivityAt: ctx.clock.now(),
+    },
+  });
+}

@@ -7,6 +7,7 @@ import {
   createCouncilService,
   createInternshipNeed,
   createInternshipOffer,
+  createPupil,
   createPropertyOffer,
   createSkillNeed,
   createSkillOffer,
@@ -34,6 +35,7 @@ import {
   structureEmail,
 } from './demo-people';
 import { PROPERTIES } from './demo-properties';
+import { demoPupils } from './demo-pupils';
 import { createSequence } from './identifiers';
 
 export interface SeedOptions {
@@ -263,6 +265,20 @@ async function createDemo(tx: Db, today: Date, ctx: BuilderContext): Promise<voi
       ctx,
     );
     colleges.set(slug, { id: organisation.id, staffId: staff.id, communeCode: college.communeCode });
+    for (const [index, pupil] of demoPupils(colleges.size).entries()) {
+      await createPupil(
+        tx,
+        {
+          collegeId: organisation.id,
+          firstName: pupil.firstName,
+          lastName: pupil.lastName,
+          className: pupil.className,
+          birthDate: new Date(Date.UTC(today.getUTCFullYear() - 14 - (pupil.birthMonth > today.getUTCMonth() ? 1 : 0), pupil.birthMonth, pupil.birthDay)),
+          legalRepEmail: `famille.${pupil.lastName.toLowerCase()}.${index + 1}@${slug}.example.org`,
+        },
+        ctx,
+      );
+    }
   }
   for (const [index, need] of INTERNSHIP_NEEDS.entries()) {
     const { collegeSlug, week, ...fields } = need;
@@ -298,6 +314,7 @@ async function countRecords(prisma: PrismaClient): Promise<Record<string, number
     spaceNeeds: prisma.spaceNeed.count(),
     internshipNeeds: prisma.internshipNeed.count(),
     groupingMembers: prisma.spaceNeedMember.count(),
+    pupils: prisma.pupil.count(),
   };
   return Object.fromEntries(await Promise.all(Object.entries(counts).map(async ([name, count]) => [name, await count])));
 }

@@ -7,10 +7,9 @@ import type {
   SkillsPlacementView,
   TemporaryOccupationView,
 } from '../../../matching/conventions/view-model';
-import { describeSchedule, rulesForPrinting, type InternshipSchedule } from '../../../matching/conventions/working-time';
+import { defaultWorkingTimeRules, describeSchedule, rulesForPrinting, type InternshipSchedule } from '../../../matching/conventions/working-time';
 import { formatDayFr } from '../../../matching/weeks';
 import type { ConventionRecord } from './records';
-import { loadWorkingTimeRules } from './working-time-rules';
 
 export const DEPARTEMENT_PARTY: OrganisationParty = {
   name: 'Département du Gard',
@@ -235,7 +234,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
     meals: fill(terms.meals, 'meals'),
     transport: fill(terms.transport, 'transport'),
     lodging: fill(terms.lodging, 'lodging'),
-    workingTimeRules: rulesForPrinting(loadWorkingTimeRules(), birthDate || '2012-01-01'),
+    workingTimeRules: rulesForPrinting(defaultWorkingTimeRules, birthDate || '2012-01-01', schedule),
   };
   return view;
 }

@@ -3,7 +3,7 @@ import { suggestGrouping } from '../../../matching/groupings';
 import { rankNeedsForOffer, rankOffersForNeed, type Relatedness, type Suggestion } from '../../../matching/rank';
 import { matchingText } from '../../../matching/scoring';
 import type { Need, Offer } from '../../../matching/types';
-import { assertAccess } from '../auth/authorize';
+import { assertAccess, hasRole } from '../auth/authorize';
 import type { CurrentUser } from '../auth/session';
 import { AppError } from '../errors';
 import type { Services } from '../services';
@@ -57,6 +57,7 @@ export async function suggestOffersForNeed(services: Services, user: CurrentUser
   const byId = new Map(offers.map((offer) => [offer.id, offer]));
   return {
     need: { id: need.id, title: need.title, kind: need.kind },
+    mayPropose: hasRole(user, row.kind === 'STAGE' ? 'COLLEGE_STAFF' : 'STRUCTURE_MEMBER', row.organisationId),
     suggestions: ranked.map((s): SuggestionView => ({ ...s, title: byId.get(s.offerId)?.title ?? '', communeName: byId.get(s.offerId)?.place.name ?? '' })),
   };
 }
@@ -83,6 +84,9 @@ export async function suggestNeedsForOffer(services: Services, user: CurrentUser
   const grouping = suggestGrouping(offer, ranked.map((s) => byId.get(s.needId)).filter((need): need is Need => need !== undefined));
   return {
     offer: { id: offer.id, title: offer.title, kind: offer.kind },
+    mayPropose:
+      (row.kind === 'COMPETENCE' && row.skill?.agentId === user.id) ||
+      (row.organisationId !== null && hasRole(user, row.kind === 'LIEU' ? 'PROPERTY_MANAGER' : 'STRUCTURE_MEMBER', row.organisationId)),
     grouping,
     suggestions: ranked.map((s): SuggestionView => ({ ...s, title: byId.get(s.needId)?.title ?? '', communeName: byId.get(s.needId)?.place.name ?? '' })),
   };

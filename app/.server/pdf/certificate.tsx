@@ -1,8 +1,8 @@
 import { Document, Link, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { PDFDocument } from 'pdf-lib';
 import type { CertificateEntry, SignatureCertificate } from '../../../matching/conventions/document';
-import { A4Page, colors, documentMetadata, renderPdfBytes } from './page-frame';
-import { hyphenation } from './typography';
+import { A4Page, BODY_SIZE, colors, documentMetadata, renderPdfBytes, type PageNumbers } from './page-frame';
+import { frenchSpacing, hyphenation } from './typography';
 
 export const CERTIFICATE_TITLE = 'Certificat de signature';
 
@@ -27,8 +27,8 @@ const styles = StyleSheet.create({
   subtitle: { fontSize: 10.5, textAlign: 'center', lineHeight: 1.4, marginBottom: 16 },
   facts: { marginBottom: 14 },
   fact: { flexDirection: 'row', marginBottom: 4 },
-  factLabel: { width: 150, fontWeight: 'bold', lineHeight: 1.4 },
-  factValue: { flex: 1, lineHeight: 1.4 },
+  factLabel: { fontSize: BODY_SIZE, width: 150, fontWeight: 'bold', lineHeight: 1.4 },
+  factValue: { fontSize: BODY_SIZE, flex: 1, lineHeight: 1.4 },
   hash: { flex: 1, fontSize: 9.5, lineHeight: 1.5, letterSpacing: 0.3 },
   note: { fontSize: 9, color: colors.muted, lineHeight: 1.4, marginBottom: 14 },
   sectionTitle: { fontSize: 12, fontWeight: 'bold', marginBottom: 6 },
@@ -42,16 +42,21 @@ const styles = StyleSheet.create({
   colEvidence: { width: '34%' },
   bold: { fontWeight: 'bold' },
   small: { fontSize: 7.5, color: colors.muted, lineHeight: 1.35 },
-  verify: { marginTop: 16, lineHeight: 1.5 },
+  verify: { fontSize: BODY_SIZE, marginTop: 16, lineHeight: 1.5 },
 });
 
 /**
  * Returns one PDF: every page the parties signed, byte-for-byte the same content, followed by the certificate.
  * The hash printed on the certificate is the one of `signedPdf`, not of the result.
  */
-export async function appendCertificate(signedPdf: Uint8Array, certificate: SignatureCertificate): Promise<Uint8Array> {
+export async function appendCertificate(
+  signedPdf: Uint8Array,
+  certificate: SignatureCertificate,
+): Promise<Uint8Array<ArrayBuffer>> {
   const completedAt = parseInstant(certificate.completedAt);
-  const certificatePdf = await renderPdfBytes(<CertificateDocument certificate={certificate} completedAt={completedAt} />);
+  const certificatePdf = await renderPdfBytes(
+    <CertificateDocument certificate={certificate} completedAt={completedAt} />,
+  );
 
   // updateMetadata: false, or pdf-lib stamps its own producer and the current time on the signed document.
   const merged = await PDFDocument.load(signedPdf, { updateMetadata: false });
@@ -60,7 +65,8 @@ export async function appendCertificate(signedPdf: Uint8Array, certificate: Sign
   for (const page of pages) merged.addPage(page);
   merged.setModificationDate(completedAt);
   merged.setProducer(documentMetadata.producer);
-  return merged.save();
+  // Typed as ArrayBuffer-backed so it can go straight into a Response body (TypeScript 5.9's BodyInit).
+  return new Uint8Array(await merged.save());
 }
 
 export function formatParisDateTime(instant: string | Date): string {
@@ -83,18 +89,13 @@ function truncate(text: string, max: number): string {
 }
 
 function CertificateDocument({ certificate, completedAt }: { certificate: SignatureCertificate; completedAt: Date }) {
-  const footer = ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+  const footer = ({ pageNumber, totalPages }: PageNumbers) =>
     `${CERTIFICATE_TITLE} · Réf. ${certificate.reference} · version ${certificate.version} · code de vérification ${certificate.verificationCode} · page ${pageNumber} / ${totalPages}`;
   return (
-    <Document
-      {...documentMetadata}
-      title={`${CERTIFICATE_TITLE} — ${certificate.title}`}
-      creationDate={completedAt}
-      modificationDate={completedAt}
-    >
+    <Document {...documentMetadata} title={`${CERTIFICATE_TITLE} — ${certificate.title}`} creationDate={completedAt}>
       <A4Page footer={footer}>
         <Text style={styles.title}>{CERTIFICATE_TITLE}</Text>
-        <Text style={styles.subtitle}>{certificate.title}</Text>
+        <Text style={styles.subtitle}>{frenchSpacing(certificate.title)}</Text>
         <View style={styles.facts}>
           <Fact label="Référence">{certificate.reference}</Fact>
           <Fact label="Version">{String(certificate.version)}</Fact>
@@ -123,10 +124,10 @@ function CertificateDocument({ certificate, completedAt }: { certificate: Signat
         ))}
         <View style={styles.verify} wrap={false}>
           <Text>
-            Pour vérifier ce document, saisir le code <Text style={styles.bold}>{certificate.verificationCode}</Text>{' '}
-            ou déposer ce fichier sur :
+            Pour vérifier ce document, saisir le code <Text style={styles.bold}>{certificate.verificationCode}</Text> ou
+            déposer ce fichier sur :
           </Text>
-          {/* On a line of its own, so a URL of up to 40 characters is never hyphenated. */}
+          {/* On a line of its own: a URL that fits on one line is then never broken. */}
           <Link src={certificate.verifyUrl}>{certificate.verifyUrl}</Link>
         </View>
       </A4Page>
@@ -147,18 +148,28 @@ function EntryRow({ entry }: { entry: CertificateEntry }) {
   return (
     <View style={styles.row} wrap={false}>
       <View style={styles.colSignatory}>
-        <Text style={[styles.cell, styles.bold]} hyphenationCallback={cellHyphenation}>{entry.roleLabel}</Text>
-        <Text style={styles.cell} hyphenationCallback={cellHyphenation}>{entry.name}</Text>
+        <Text style={[styles.cell, styles.bold]} hyphenationCallback={cellHyphenation}>
+          {entry.roleLabel}
+        </Text>
+        <Text style={styles.cell} hyphenationCallback={cellHyphenation}>
+          {entry.name}
+        </Text>
       </View>
       <Text style={[styles.cell, styles.colMethod]}>{METHOD_LABELS[entry.method]}</Text>
       <Text style={[styles.cell, styles.colDate]}>{formatParisDateTime(entry.signedAt)}</Text>
       <View style={styles.colEvidence}>
-        <Text style={styles.cell} hyphenationCallback={cellHyphenation}>{entry.evidence}</Text>
+        <Text style={styles.cell} hyphenationCallback={cellHyphenation}>
+          {entry.evidence}
+        </Text>
         {entry.ipHash ? (
-          <Text style={styles.small} hyphenationCallback={cellHyphenation}>Empreinte IP : {truncate(entry.ipHash, IP_HASH_SHOWN)}</Text>
+          <Text style={styles.small} hyphenationCallback={cellHyphenation}>
+            Empreinte IP : {truncate(entry.ipHash, IP_HASH_SHOWN)}
+          </Text>
         ) : null}
         {entry.userAgent ? (
-          <Text style={styles.small} hyphenationCallback={cellHyphenation}>Navigateur : {truncate(entry.userAgent, USER_AGENT_SHOWN)}</Text>
+          <Text style={styles.small} hyphenationCallback={cellHyphenation}>
+            Navigateur : {truncate(entry.userAgent, USER_AGENT_SHOWN)}
+          </Text>
         ) : null}
       </View>
     </View>

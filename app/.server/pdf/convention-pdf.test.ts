@@ -108,11 +108,11 @@ describe('renderConventionPdf', () => {
       );
     });
 
-    const lastPage = flat(pages.at(-1)!);
     for (const slot of SIGNATORIES) {
-      expect(lastPage).toContain(flat(`${slot.roleLabel} ${slot.name}${slot.capacity ? ` ${slot.capacity}` : ''}`));
+      expect(all).toContain(flat(`${slot.roleLabel} ${slot.name} ${slot.capacity ?? ''} Signature`));
     }
-    expect(lastPage.match(/Signature/g)).toHaveLength(SIGNATORIES.length);
+    expect(all.match(/Signature/g)).toHaveLength(SIGNATORIES.length);
+    expect(flat(pages.at(-1)!)).toContain(SIGNATORIES.at(-1)!.name);
   });
 
   it('marks every page of a draft', async () => {
@@ -247,6 +247,8 @@ describe('appendCertificate', () => {
     expect(certificateText).not.toContain('c0ffee'.repeat(10));
     expect(certificateText).toContain('c0ffeec0ffeec0ff…');
     expect(certificateText).not.toContain('TRONQUÉE');
+
+    expect(sha256Hex(await appendCertificate(signed, certificate))).toBe(sha256Hex(merged));
 
     certificatePages.forEach((page, index) => {
       expect(flat(page)).toContain(`page ${index + 1} / ${certificatePages.length}`);

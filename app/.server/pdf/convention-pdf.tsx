@@ -1,7 +1,7 @@
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { Block, ConventionDocument, SignatureSlot, TextRun } from '../../../matching/conventions/document';
 import { frenchSpacing } from './typography';
-import { A4Page, colors, documentMetadata, renderPdfBytes, type PageNumbers } from './page-frame';
+import { A4Page, BODY_SIZE, colors, documentMetadata, renderPdfBytes, type PageNumbers } from './page-frame';
 
 export const DRAFT_MARK = 'PROJET — document non signable';
 export const SIGNATURE_INTRO = 'Fait en un exemplaire électronique, dont chaque signataire reçoit une copie.';
@@ -13,18 +13,18 @@ const styles = StyleSheet.create({
   h2: { fontSize: 12, fontWeight: 'bold', lineHeight: 1.3, marginTop: 14, marginBottom: 6 },
   h3: { fontSize: 10.5, fontWeight: 'bold', lineHeight: 1.3, marginTop: 10, marginBottom: 4 },
   // Not justified: react-pdf letter-spaces a justified line that holds a single word ("V o i r" before a long URL).
-  paragraph: { lineHeight: 1.45, marginBottom: 6 },
+  paragraph: { fontSize: BODY_SIZE, lineHeight: 1.45, marginBottom: 6 },
   bold: { fontWeight: 'bold' },
   list: { marginBottom: 6 },
   item: { flexDirection: 'row', marginBottom: 3 },
-  bullet: { width: 14, lineHeight: 1.45 },
-  itemText: { flex: 1, lineHeight: 1.45 },
+  bullet: { fontSize: BODY_SIZE, width: 14, lineHeight: 1.45 },
+  itemText: { fontSize: BODY_SIZE, flex: 1, lineHeight: 1.45 },
   signatures: { marginTop: 18 },
-  signatureIntro: { lineHeight: 1.45, marginBottom: 10 },
+  signatureIntro: { fontSize: BODY_SIZE, lineHeight: 1.45, marginBottom: 10 },
   slots: { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' },
   slot: { width: '48%', marginBottom: 14 },
-  role: { fontWeight: 'bold', lineHeight: 1.35 },
-  name: { lineHeight: 1.35 },
+  role: { fontSize: BODY_SIZE, fontWeight: 'bold', lineHeight: 1.35 },
+  name: { fontSize: BODY_SIZE, lineHeight: 1.35 },
   capacity: { fontSize: 9, color: colors.muted, lineHeight: 1.35 },
   box: { height: 70, marginTop: 6, borderWidth: 0.75, borderColor: colors.rule, padding: 4 },
   boxLabel: { fontSize: 8, color: colors.muted },
@@ -34,8 +34,9 @@ const styles = StyleSheet.create({
 export async function renderConventionPdf(
   doc: ConventionDocument,
   options: { createdAt?: Date } = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   // Without a fixed date react-pdf stamps "now", which also changes the file ID: same input, different bytes.
+  // No modificationDate: react-pdf writes it under a non-standard key (/ModificationDate, not /ModDate).
   const createdAt = options.createdAt ?? new Date();
   return renderPdfBytes(
     <Document
@@ -44,7 +45,6 @@ export async function renderConventionPdf(
       subject={doc.subtitle}
       keywords={`${doc.reference} ${doc.verificationCode}`}
       creationDate={createdAt}
-      modificationDate={createdAt}
     >
       <A4Page header={doc.draft ? DRAFT_MARK : undefined} footer={(numbers) => conventionFooter(doc, numbers)}>
         <Text style={styles.title}>{frenchSpacing(doc.title)}</Text>

@@ -30,7 +30,9 @@ export function registerPdfFonts(fontsDir: string = defaultFontsDir()): string {
   for (const file of Object.values(FILES)) {
     // react-pdf only opens the files at render time; fail here with the path rather than deep inside fontkit.
     if (!existsSync(path.join(fontsDir, file))) {
-      throw new Error(`Police PDF introuvable : ${path.join(fontsDir, file)} (lancer l’application depuis la racine du dépôt)`);
+      throw new Error(
+        `Police PDF introuvable : ${path.join(fontsDir, file)} (lancer l’application depuis la racine du dépôt)`,
+      );
     }
   }
   Font.register({
@@ -41,8 +43,8 @@ export function registerPdfFonts(fontsDir: string = defaultFontsDir()): string {
       { src: path.join(fontsDir, FILES.oblique), fontWeight: 'normal', fontStyle: 'italic' },
     ],
   });
-  // Replaces react-pdf's English hyphenation, which would break French words at the wrong places.
-  // 40 characters fit in the narrowest body column (a signature block).
+  // react-pdf's own hyphenation is English and would break French words at the wrong places.
+  // About 40 characters fit in the narrowest body column (a signature block).
   Font.registerHyphenationCallback(hyphenation(40));
   registeredDir = fontsDir;
   return fontsDir;

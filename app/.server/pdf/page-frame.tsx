@@ -7,12 +7,18 @@ const PAGE_HEIGHT = 841.89;
 const MARGIN = 56.7;
 const FOOTER_HEIGHT = 24;
 
+/**
+ * Repeat it in every style that sets a unitless lineHeight: react-pdf multiplies by the fontSize of that same style
+ * object (18 when absent), not by the inherited size, which silently double-spaces the text.
+ */
+export const BODY_SIZE = 10.5;
+
 export const colors = { text: '#1a1a1a', muted: '#555555', rule: '#9a9a9a', draft: '#b00020' } as const;
 
 const styles = StyleSheet.create({
   page: {
     fontFamily: PDF_FONT_FAMILY,
-    fontSize: 10.5,
+    fontSize: BODY_SIZE,
     color: colors.text,
     paddingTop: MARGIN,
     paddingBottom: MARGIN + FOOTER_HEIGHT / 2,
@@ -59,11 +65,7 @@ export function A4Page(props: { header?: string; footer: (numbers: PageNumbers) 
         </Text>
       )}
       {children}
-      <Text
-        fixed
-        style={styles.footer}
-        render={({ pageNumber, totalPages }) => footer({ pageNumber, totalPages })}
-      />
+      <Text fixed style={styles.footer} render={({ pageNumber, totalPages }) => footer({ pageNumber, totalPages })} />
     </Page>
   );
 }
@@ -76,9 +78,9 @@ export const documentMetadata = {
   language: 'fr',
 } as const satisfies DocumentProps;
 
-export async function renderPdfBytes(document: ReactElement<DocumentProps>): Promise<Uint8Array> {
+export async function renderPdfBytes(document: ReactElement<DocumentProps>): Promise<Uint8Array<ArrayBuffer>> {
   registerPdfFonts();
   const buffer = await renderToBuffer(document);
-  // A plain Uint8Array, not a Node Buffer: pdf.js and pdf-lib reject or mishandle Buffers and pooled slices.
+  // A plain Uint8Array, not a Node Buffer: pdf.js refuses Buffers, and callers may hash or store the bytes as is.
   return new Uint8Array(buffer);
 }

@@ -12,8 +12,8 @@ const PIECE_MIN = 10;
 const PIECE_MAX = 20;
 
 /**
- * A hyphenation callback for react-pdf. Its only dictionary is English, so ordinary words are never split. But a
- * token wider than its line (a long URL) is clipped, not wrapped, and text silently disappears: tokens longer than
+ * A hyphenation callback for react-pdf, replacing its English one: ordinary words are never split. But a token wider
+ * than its line (a long URL) is clipped, not wrapped, and text silently disappears: tokens longer than
  * `longestWholeWord` get break points, preferably after "/", ".", "-", "_", "?", "&", "=". react-pdf draws a hyphen
  * at such a break; that beats losing characters.
  */

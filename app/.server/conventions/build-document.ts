@@ -1,0 +1,55 @@
+import type { ConventionDocument } from '../../../matching/conventions/document';
+import { renderTemplate } from '../../../matching/conventions/template';
+import type { ConventionTerms } from '../../../matching/conventions/terms';
+import { renderConventionPdf } from '../pdf/convention-pdf';
+import type { Services } from '../services';
+import { experimentEnd } from './drafting';
+import type { ConventionRecord } from './records';
+import { plannedSignatories, signatoryRoleLabels } from './signatories';
+import { templateById } from './template-choice';
+import { conventionView } from './views';
+
+type Source = Pick<
+  ConventionRecord,
+  'match' | 'pupil' | 'amends' | 'amendmentNumber' | 'amendmentSummary' | 'reference' | 'verificationCode' | 'templateId'
+>;
+
+/** The document as printed: template filled with the view, plus one signature block per signatory. */
+export function buildConventionDocument(
+  services: Services,
+  convention: Source,
+  terms: ConventionTerms,
+  options: { version: number; draft: boolean },
+): ConventionDocument & { templateSha256: string } {
+  const template = templateById(convention.templateId);
+  const view = conventionView(convention, terms, {
+    reference: convention.reference,
+    version: options.version,
+    generatedOn: services.clock.now(),
+    experimentEnd: experimentEnd(services),
+    placeholders: options.draft,
+  });
+  const rendered = renderTemplate(template, view);
+  return {
+    title: rendered.title,
+    subtitle: rendered.subtitle,
+    reference: convention.reference,
+    verificationCode: convention.verificationCode,
+    version: options.version,
+    templateId: template.meta.id,
+    templateVersion: template.meta.version,
+    templateSha256: template.sourceSha256,
+    blocks: rendered.blocks,
+    signatures: plannedSignatories(convention, terms).map((signatory) => ({
+      roleLabel: signatoryRoleLabels[signatory.role],
+      name: signatory.name || '[à compléter]',
+      capacity: signatory.capacity ?? undefined,
+    })),
+    draft: options.draft,
+  };
+}
+
+export async function renderConvention(services: Services, convention: Source, terms: ConventionTerms, options: { version: number; draft: boolean }) {
+  const document = buildConventionDocument(services, convention, terms, options);
+  return { document, pdf: await renderConventionPdf(document) };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { checkTransition, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import type { CurrentUser } from '../auth/session';
+import { enqueuePrepared, prepareEmail } from '../email/outbox';
+import { AppError } from '../errors';
+import type { Services } from '../services';
+import { conventionReference, verificationCode } from './codes';
+import { assertMayAct, loadConvention } from './records';
+import { templateById } from './template-choice';
+
+const reasonSchema = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins).').max(1000, '1 000 caractères au plus.');
+
+function reasonOrThrow(raw: unknown): string {
+  const parsed = reasonSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', 'Indiquez le motif : il est communiqué aux parties.', {
+      fieldErrors: { reason: parsed.error.issues.map((issue) => issue.message) },
+    });
+  }
+  return parsed.data;
+}
+
+/** Cancels with a reason told to every signatory; links stop working at once. */
+export async function cancelConvention(services: Services, user: CurrentUser, id: string, rawReason: unknown) {
+  const reason = reasonOrThrow(rawReason);
+  const convention = await loadConvention(services.prisma, id);
+  const actor = assertMayAct(user, convention);
+  const check = checkTransition(convention.status as ConventionStatus, 'cancel', actor, reason);
+  if (!check.ok) throw new AppError('CONFLICT', check.reason);
+  const now = services.clock.now();
+  const title = templateById(convention.templateId).meta.title;
+  const cancelledBy = actor === 'MISSION_ESS' ? 'la Mission ESS du Département' : 'une des parties';
+  const recipients = [...new Map(convention.signatories.map((s) => [s.email, s.name])).entries()];
+  const emails = await Promise.all(
+    recipients.map(([email, name]) =>
+      prepareEmail({
+        dedupeKey: `convention-cancelled:${id}:${email}`,
+        to: email,
+        template: 'convention-cancelled',
+        props: { recipientName: name, conventionTitle: title, reference: convention.reference, reason, cancelledBy },
+      }),
+    ),
+  );
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.convention.updateMany({ where: { id, status: convention.status }, data: { status: 'CANCELLED', statusReason: reason } });
+    if (count === 0) throw new AppError('CONFLICT', 'La convention vient d’être modifiée par quelqu’un d’autre : rechargez la page.');
+    await tx.conventionLink.updateMany({ where: { signatory: { conventionId: id }, usedAt: null }, data: { expiresAt: now } });
+    for (const email of emails) await enqueuePrepared(tx, email, services.clock);
+    await tx.auditLog.create({ data: { actorId: user.id, action: 'convention.cancelled', targetType: 'Convention', targetId: id, details: { reason, from: convention.status }, at: now } });
+  });
+  return { status: 'CANCELLED' as const };
+}
+
+/** An amendment (avenant) is a new convention between the same parties, drafted from the signed terms. */
+export async function draftAmendment(services: Services, user: CurrentUser, id: string, rawSummary: unknown) {
+  const summary = reasonOrThrow(rawSummary);
+  const convention = await loadConvention(services.prisma, id);
+  const actor = assertMayAct(user, convention);
+  const check = checkTransition(convention.status as ConventionStatus, 'amend', actor, summary);
+  if (!check.ok) throw new AppError('CONFLICT', check.reason);
+  const now = services.clock.now();
+  return services.prisma.$transaction(async (tx) => {
+    const previous = await tx.convention.count({ where: { amendsId: id } });
+    const amendment = await tx.convention.create({
+      data: {
+        reference: conventionReference(services.tokens, convention.kind, now.getUTCFullYear()),
+        verificationCode: verificationCode(services.tokens),
+        kind: convention.kind,
+        matchId: convention.matchId,
+        pupilId: convention.pupilId,
+        templateId: convention.templateId,
+        templateVersion: convention.templateVersion,
+        templateSha256: convention.templateSha256,
+        terms: convention.terms ?? {},
+        startDate: convention.startDate,
+        endDate: convention.endDate,
+        amendsId: id,
+        amendmentNumber: previous + 1,
+        amendmentSummary: summary,
+        createdById: user.id,
+        createdAt: now,
+      },
+    });
+    await tx.auditLog.create({ data: { actorId: user.id, action: 'convention.amendment_drafted', targetType: 'Convention', targetId: amendment.id, details: { amends: id, summary }, at: now } });
+    return { id: amendment.id };
+  });
+}

@@ -1,0 +1,150 @@
+import { availableEvents, statusLabels, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import { missingForSignature } from '../../../matching/conventions/terms';
+import type { CurrentUser } from '../auth/session';
+import { hasRole, organisationsWithRole } from '../auth/authorize';
+import { sha256 } from '../clock';
+import type { Prisma } from '../db/generated/client';
+import { AppError } from '../errors';
+import type { Services } from '../services';
+import { renderConvention } from './build-document';
+import { parseTerms } from './issue';
+import { assertMayRead, loadConvention } from './records';
+import { signatoryRoleLabels } from './signatories';
+import { templateById } from './template-choice';
+
+export const CONVENTIONS_PAGE_SIZE = 20;
+
+/** The conventions a person may see: Mission ESS all; others those of their organisations or their own placement. */
+function visibleTo(user: CurrentUser): Prisma.ConventionWhereInput {
+  if (hasRole(user, 'MISSION_ESS_ADMIN')) return {};
+  const structures = organisationsWithRole(user, 'STRUCTURE_MEMBER');
+  const colleges = organisationsWithRole(user, 'COLLEGE_STAFF');
+  const property = organisationsWithRole(user, 'PROPERTY_MANAGER');
+  return {
+    OR: [
+      { match: { need: { organisationId: { in: [...structures, ...colleges] } } } },
+      { match: { need: { space: { members: { some: { organisationId: { in: structures } } } } } } },
+      { match: { kind: 'STAGE', offer: { organisationId: { in: structures } } } },
+      { match: { kind: 'LIEU', offer: { organisationId: { in: property } } } },
+      { match: { kind: 'COMPETENCE', offer: { skill: { agentId: user.id } } } },
+    ],
+  };
+}
+
+export async function listConventions(services: Services, user: CurrentUser, filters: { status?: ConventionStatus; page: number }) {
+  const where: Prisma.ConventionWhereInput = { AND: [visibleTo(user), filters.status ? { status: filters.status } : {}] };
+  const [total, rows] = await Promise.all([
+    services.prisma.convention.count({ where }),
+    services.prisma.convention.findMany({
+      where,
+      orderBy: { updatedAt: 'desc' },
+      skip: (filters.page - 1) * CONVENTIONS_PAGE_SIZE,
+      take: CONVENTIONS_PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        kind: true,
+        status: true,
+        startDate: true,
+        endDate: true,
+        templateId: true,
+        match: { select: { need: { select: { title: true, organisation: { select: { name: true } } } }, offer: { select: { title: true } } } },
+        pupil: { select: { firstName: true, lastName: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / CONVENTIONS_PAGE_SIZE)),
+    items: rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      kind: row.kind,
+      status: row.status,
+      statusLabel: statusLabels[row.status as ConventionStatus],
+      title: templateById(row.templateId).meta.title,
+      needTitle: row.match.need.title,
+      offerTitle: row.match.offer.title,
+      organisationName: row.match.need.organisation.name,
+      pupilName: row.pupil ? `${row.pupil.firstName} ${row.pupil.lastName}` : null,
+      start: row.startDate.toISOString().slice(0, 10),
+      end: row.endDate.toISOString().slice(0, 10),
+    })),
+  };
+}
+
+export async function conventionPage(services: Services, user: CurrentUser, id: string) {
+  const convention = await loadConvention(services.prisma, id);
+  const actor = assertMayRead(user, convention);
+  const terms = parseTerms(convention.kind, convention.terms);
+  const template = templateById(convention.templateId);
+  const status = convention.status as ConventionStatus;
+  return {
+    id: convention.id,
+    reference: convention.reference,
+    verificationCode: convention.verificationCode,
+    kind: convention.kind,
+    status,
+    statusLabel: statusLabels[status],
+    statusReason: convention.statusReason,
+    title: template.meta.title,
+    templateVersion: convention.templateVersion,
+    version: convention.version,
+    rooftop: convention.match.offer.property?.propertyType === 'ROOFTOP',
+    amends: convention.amends ? { id: convention.amends.id, reference: convention.amends.reference } : null,
+    amendmentSummary: convention.amendmentSummary,
+    matchId: convention.matchId,
+    needTitle: convention.match.need.title,
+    offerTitle: convention.match.offer.title,
+    pupil: convention.pupil ? { name: `${convention.pupil.firstName} ${convention.pupil.lastName}`, className: convention.pupil.className } : null,
+    terms,
+    missing: missingForSignature(terms, { rooftop: convention.match.offer.property?.propertyType === 'ROOFTOP' }),
+    actions: actor ? availableEvents(status, actor) : [],
+    finalPdf: Boolean(convention.finalPdfKey),
+    versions: convention.versions.map((v) => ({ number: v.number, sha256: v.sha256, createdAt: v.createdAt.toISOString(), voidReason: v.voidReason })),
+    signatories: convention.signatories.map((s) => {
+      const current = s.signatures.find((sig) => sig.versionNumber === convention.version && !sig.voidedAt);
+      return {
+        id: s.id,
+        roleLabel: signatoryRoleLabels[s.role],
+        name: s.name,
+        email: s.email,
+        signedAt: current?.signedAt.toISOString() ?? null,
+        method: current?.method ?? null,
+        voided: s.signatures.filter((sig) => sig.voidedAt).map((sig) => ({ version: sig.versionNumber, reason: sig.voidReason ?? '' })),
+      };
+    }),
+  };
+}
+
+/** The PDF a reader may download: the final one once signed, else the current version, else a draft preview. */
+export async function conventionPdf(services: Services, user: CurrentUser, id: string) {
+  const convention = await loadConvention(services.prisma, id);
+  assertMayRead(user, convention);
+  if (convention.finalPdfKey) {
+    const file = await services.storage.get(convention.finalPdfKey);
+    if (file) return { body: file.body, fileName: `${convention.reference}-signee.pdf` };
+  }
+  const version = convention.versions.find((v) => v.number === convention.version);
+  if (version && convention.status !== 'DRAFT') {
+    const file = await services.storage.get(version.pdfKey);
+    if (file) return { body: file.body, fileName: `${convention.reference}-v${version.number}.pdf` };
+  }
+  const { pdf } = await renderConvention(services, convention, parseTerms(convention.kind, convention.terms), { version: convention.version, draft: true });
+  return { body: pdf, fileName: `${convention.reference}-projet.pdf` };
+}
+
+/** Final PDF through the personal link sent to signatories who have no account (legal representatives, tutors). */
+export async function pdfForDownloadLink(services: Services, token: string) {
+  const link = await services.prisma.conventionLink.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { signatory: { include: { convention: { select: { reference: true, finalPdfKey: true } } } } },
+  });
+  if (!link || link.purpose !== 'DOWNLOAD' || link.expiresAt <= services.clock.now()) {
+    throw new AppError('NOT_FOUND', 'Ce lien de téléchargement n’est pas valide ou a expiré.');
+  }
+  const key = link.signatory.convention.finalPdfKey;
+  const file = key ? await services.storage.get(key) : null;
+  if (!file) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
+  return { body: file.body, fileName: `${link.signatory.convention.reference}-signee.pdf` };
+}

@@ -1,0 +1,180 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { requireUser } from '~/.server/auth/session';
+import { placeablePupils, placePupils } from '~/.server/conventions/pupils';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-decisions';
+import { AppError } from '~/.server/errors';
+import { Field } from '~/components/field';
+import { kindLabels } from '~/lib/labels';
+
+export const meta: MetaFunction = () => [{ title: 'Mise en relation — Passerelles' }];
+
+const statusLabels = {
+  SUGGESTED: 'Suggérée',
+  ACCEPTED_BY_NEED: 'Proposée par le porteur du besoin, en attente de réponse',
+  ACCEPTED_BY_OFFER: 'Proposée par le porteur de l’offre, en attente de réponse',
+  ACCEPTED: 'Acceptée par les deux parties',
+  DECLINED: 'Refusée',
+  CANCELLED: 'Annulée',
+} as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  try {
+    const { match, side, mayDecide, conventions } = await viewMatch(context.services, user, params.matchId ?? '');
+    const pupils = match.status === 'ACCEPTED' ? await placeablePupils(context.services, user, match.id) : [];
+    return {
+      match: {
+        id: match.id,
+        kind: match.kind,
+        status: match.status,
+        explanation: match.explanation,
+        needTitle: match.need.title,
+        needOrganisation: match.need.organisation.name,
+        offerTitle: match.offer.title,
+        offerId: match.offer.id,
+        capacity: match.offer.internship?.capacityPerWeek ?? null,
+        maxGroupSize: match.offer.internship?.maxGroupSize ?? null,
+      },
+      side,
+      mayDecide,
+      conventions: conventions.map((c) => ({ id: c.id, reference: c.reference, status: c.status, pupil: c.pupil ? `${c.pupil.firstName} ${c.pupil.lastName}` : null })),
+      pupils,
+    };
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const form = await request.formData();
+  const id = params.matchId ?? '';
+  try {
+    const intent = form.get('intent');
+    if (intent === 'accept') {
+      const result = await acceptMatch(context.services, user, id);
+      const first = 'conventionIds' in result ? result.conventionIds?.[0] : undefined;
+      return redirect(first ? `/conventions/${first}` : `/mises-en-relation/${id}`);
+    }
+    if (intent === 'decline') {
+      await declineMatch(context.services, user, id, form.get('reason'));
+      return { ok: true as const, message: 'Vous avez refusé cette mise en relation. Le motif est conservé.' };
+    }
+    if (intent === 'place') {
+      const ids = await placePupils(context.services, user, id, form.getAll('pupilIds').map(String));
+      return { ok: true as const, message: `${ids.length} convention(s) préparée(s), une par élève.` };
+    }
+    throw new AppError('VALIDATION', 'Action inconnue.');
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
+export default function MatchPage() {
+  const { match, mayDecide, conventions, pupils } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const errors = result && !result.ok ? result : null;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/conventions">Mes conventions</Link>
+      </p>
+      <h1>{`Mise en relation — ${kindLabels[match.kind].singular}`}</h1>
+      <dl className="facts">
+        <dt>Besoin</dt>
+        <dd>{`${match.needTitle} (${match.needOrganisation})`}</dd>
+        <dt>Offre</dt>
+        <dd>
+          <Link to={`/offres/${match.offerId}`}>{match.offerTitle}</Link>
+        </dd>
+        <dt>État</dt>
+        <dd>{statusLabels[match.status]}</dd>
+      </dl>
+      <section aria-labelledby="pourquoi">
+        <h2 id="pourquoi">Pourquoi cette mise en relation</h2>
+        <ul>
+          {match.explanation.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </section>
+      {result?.ok ? (
+        <p className="alert alert-success" role="status">
+          {result.message}
+        </p>
+      ) : null}
+      {errors ? (
+        <p className="alert alert-error" role="alert">
+          {errors.formError}
+        </p>
+      ) : null}
+      {mayDecide ? (
+        <section aria-labelledby="reponse" className="stack">
+          <h2 id="reponse">Votre réponse</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="accept" />
+            <button type="submit" disabled={busy}>
+              Accepter la mise en relation
+            </button>
+          </Form>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="decline" />
+            <Field id="reason" label="Motif du refus" hint="(communiqué à l’autre partie)" errors={errors?.fieldErrors.reason}>
+              {(props) => <textarea {...props} name="reason" rows={3} required />}
+            </Field>
+            <button type="submit" className="button-secondary" disabled={busy}>
+              Refuser
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {match.kind === 'STAGE' && match.status === 'ACCEPTED' && pupils.length > 0 ? (
+        <section aria-labelledby="eleves">
+          <h2 id="eleves">Désigner les élèves</h2>
+          <p>{`La structure accueille ${match.capacity ?? 0} élève(s) cette semaine, par groupes de ${match.maxGroupSize ?? 1} au plus. Une convention est préparée pour chaque élève.`}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="place" />
+            <fieldset aria-describedby={errors?.fieldErrors.pupilIds ? 'pupils-error' : undefined}>
+              <legend>Élèves sans stage cette semaine</legend>
+              {pupils.map((pupil) => (
+                <div key={pupil.id} className="checkbox">
+                  <input type="checkbox" id={`pupil-${pupil.id}`} name="pupilIds" value={pupil.id} />
+                  <label htmlFor={`pupil-${pupil.id}`}>{`${pupil.lastName} ${pupil.firstName} (${pupil.className})`}</label>
+                </div>
+              ))}
+              {errors?.fieldErrors.pupilIds ? (
+                <p id="pupils-error" className="error-text">
+                  {errors.fieldErrors.pupilIds.join(' ')}
+                </p>
+              ) : null}
+            </fieldset>
+            <button type="submit" disabled={busy}>
+              Préparer les conventions
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="conventions">
+        <h2 id="conventions">Conventions</h2>
+        {conventions.length === 0 ? (
+          <p className="empty">
+            {match.status === 'ACCEPTED'
+              ? 'Aucune convention pour l’instant. Pour un stage, le collège désigne ses élèves ci-dessus.'
+              : 'La convention sera préparée dès que les deux parties auront accepté.'}
+          </p>
+        ) : (
+          <ul>
+            {conventions.map((c) => (
+              <li key={c.id}>
+                <Link to={`/conventions/${c.id}`}>{c.pupil ? `${c.reference} — ${c.pupil}` : c.reference}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
