@@ -441,6 +441,9 @@ describe('parseWorkingTimeRules', () => {
       /règle « duree-quotidienne » en double/,
     );
     expect(() => parseWorkingTimeRules(withRule('duree-quotidienne', { maxHour: 7 }))).toThrow(/duree-quotidienne/);
+    expect(() => parseWorkingTimeRules(withRule('pause', { id: 'pauses' }))).toThrow(
+      /règle « pauses », id : identifiant de règle inconnu \(attendu : cinq-jours, duree-quotidienne/,
+    );
     expect(() => parseWorkingTimeRules(withRule('plage-horaire', { latest: '18h' }))).toThrow(/plage-horaire/);
     expect(() => parseWorkingTimeRules(withRule('plage-horaire', { earliest: '19:00', text: 'Entre 19 h et 18 h.' }))).toThrow(
       /la plage doit commencer avant de finir/,

@@ -331,7 +331,7 @@ function expectOccupation(view: TemporaryOccupationView, text: string): void {
   if (view.isGrouping) {
     expectAll(text, ['chef de file', 'membres du groupement']);
     for (const member of view.members) {
-      expectAll(text, [member.name, member.address, member.representativeName, ...(member.siret ? [member.siret] : [])]);
+      expectAll(text, [member.name, member.address, ...(member.siret ? [member.siret] : [])]);
     }
   } else {
     expectNone(text, ['chef de file', 'groupement']);
