@@ -165,6 +165,12 @@ const labels: Record<string, string> = {
   collegeHeadName: 'nom du chef ou de la cheffe d’établissement',
   collegeHeadCapacity: 'qualité du chef ou de la cheffe d’établissement',
   collegeHeadEmail: 'e-mail du chef ou de la cheffe d’établissement',
+  lineManager: 'responsable hiérarchique de l’agent',
+  managerDecisionAt: 'date de l’accord du ou de la responsable hiérarchique',
+  eligibilityVerifiedOn: 'date de vérification de l’éligibilité',
+  pupil: 'élève',
+  birthDate: 'date de naissance de l’élève',
+  className: 'classe de l’élève',
 };
 
 export const termLabel = (field: string): string => labels[field] ?? field;

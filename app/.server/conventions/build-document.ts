@@ -1,5 +1,6 @@
 import type { ConventionDocument } from '../../../matching/conventions/document';
-import { renderTemplate } from '../../../matching/conventions/template';
+import { renderTemplate, TemplateError } from '../../../matching/conventions/template';
+import { AppError } from '../errors';
 import type { ConventionTerms } from '../../../matching/conventions/terms';
 import { renderConventionPdf } from '../pdf/convention-pdf';
 import type { Services } from '../services';
@@ -29,7 +30,14 @@ export function buildConventionDocument(
     experimentEnd: experimentEnd(services),
     placeholders: options.draft,
   });
-  const rendered = renderTemplate(template, view);
+  let rendered;
+  try {
+    rendered = renderTemplate(template, view);
+  } catch (error) {
+    // A missing value the form cannot supply (e.g. the line manager's approval date): say which, never a 500.
+    if (error instanceof TemplateError) throw new AppError('VALIDATION', `La convention ne peut pas être produite : ${error.message}`, { cause: error });
+    throw error;
+  }
   return {
     title: rendered.title,
     subtitle: rendered.subtitle,

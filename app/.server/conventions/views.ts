@@ -33,6 +33,13 @@ const day = (iso: string) => formatDayFr(new Date(`${iso}T00:00:00Z`));
 const euros = (amount: string) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount.replace(/\s/g, '').replace(',', '.')))} €`;
 
+/** Street address with postcode and commune, without repeating them when the address already has them. */
+function postalAddress(street: string | null, commune: { name: string; postcodes: string[] } | null): string {
+  if (!street) return commune ? `${commune.postcodes[0] ?? ''} ${commune.name}`.trim() : '';
+  if (!commune || street.includes(commune.name)) return street;
+  return `${street}, ${commune.postcodes[0] ?? ''} ${commune.name}`.replace(/\s+/g, ' ');
+}
+
 export interface ViewContext {
   reference: string;
   version: number;
@@ -54,7 +61,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
     representative: { name: string; capacity: string; email?: string },
   ): OrganisationParty => ({
     name: organisation.name,
-    address: [organisation.address, organisation.commune?.postcodes[0], organisation.commune?.name].filter(Boolean).join(' ') || fill('', 'place'),
+    address: postalAddress(organisation.address, organisation.commune) || fill('', 'place'),
     siret: organisation.siret ?? undefined,
     uai: organisation.uai ?? undefined,
     legalFormLabel: organisation.legalForm ? legalFormLabels[organisation.legalForm] : undefined,
@@ -109,7 +116,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
         agreementOn: formatDayFr(source.match.updatedAt),
       },
       lineManager: {
-        fullName: manager ? [manager.firstName, manager.lastName].filter(Boolean).join(' ') || manager.email : (profile?.lineManagerEmail ?? ''),
+        fullName: manager ? [manager.firstName, manager.lastName].filter(Boolean).join(' ') || manager.email : (profile?.lineManagerEmail ?? fill('', 'lineManager')),
         email: manager?.email ?? profile?.lineManagerEmail ?? undefined,
         approvedOn: offer.skill?.managerDecisionAt ? formatDayFr(offer.skill.managerDecisionAt) : fill('', 'managerDecisionAt'),
       },
@@ -154,7 +161,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
       domainLabel: property?.domain === 'PUBLIC' ? 'domaine public' : 'domaine privé',
       property: {
         typeLabel: property ? propertyTypeLabels[property.propertyType] : '',
-        address: property ? `${property.address}, ${property.commune.postcodes[0] ?? ''} ${property.commune.name}`.replace(/\s+/g, ' ') : '',
+        address: property ? postalAddress(property.address, property.commune) : '',
         surfaceM2: property?.surfaceM2 ?? 0,
         floorLabel: property?.floor === null || property?.floor === undefined ? 'sans objet' : property.floor === 0 ? 'rez-de-chaussée' : `${property.floor}e étage`,
         stepFreeAccess: property?.stepFreeAccess ?? false,
