@@ -10,6 +10,8 @@ import { answerSurvey, openSurvey } from '../../app/.server/conventions/survey';
 import { verifyConvention } from '../../app/.server/conventions/verification';
 import { acceptMatch, proposeMatch } from '../../app/.server/matching/match-decisions';
 import { sha256Hex } from '../../app/.server/pdf/sha256';
+import { createOutboxWorker } from '../../app/.server/email/worker';
+import type { EmailTransport } from '../../app/.server/email/transports';
 import type { Services } from '../../app/.server/services';
 import { asCurrentUser, conventionParties, linksFromOutbox } from '../support/convention-fixtures';
 import { pdfText } from '../support/pdf-text';
@@ -298,5 +300,35 @@ describe('a stage de 3e', () => {
 
   it('a download link works only for the final PDF it was sent for', async () => {
     await expect(pdfForDownloadLink(services, 'not-a-token')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the emails of the whole flow, through a failing provider', () => {
+  it('are all delivered exactly once despite injected failures', async () => {
+    // After the last email of the flow was queued (the earlier tests moved the clock back and forth).
+    clock.set(new Date(NOW.getTime() + 400 * DAY));
+    const queued = await db.prisma.outboxEmail.findMany({ select: { id: true } });
+    expect(queued.length).toBeGreaterThan(20);
+    const delivered = new Map<string, number>();
+    let calls = 0;
+    const flaky: EmailTransport = {
+      async send(email) {
+        calls += 1;
+        // Every third call fails, as a provider outage would, before or after other successes.
+        if (calls % 3 === 0) throw new Error(`panne simulée ${calls}`);
+        delivered.set(email.id, (delivered.get(email.id) ?? 0) + 1);
+        return { providerMessageId: `fake-${email.id}` };
+      },
+    };
+    const worker = createOutboxWorker({ prisma: db.prisma, transport: flaky, from: 'Passerelles <passerelles@gard.fr>', clock });
+    for (let round = 0; round < 60 && (await db.prisma.outboxEmail.count({ where: { status: 'PENDING' } })) > 0; round++) {
+      await worker.runOnce();
+      clock.advance(2 * 3600_000);
+    }
+    const rows = await db.prisma.outboxEmail.findMany({ select: { id: true, status: true, lastError: true, attempts: true } });
+    expect(rows.filter((row) => row.status !== 'SENT')).toEqual([]);
+    expect([...delivered.keys()].sort()).toEqual(rows.map((row) => row.id).sort());
+    expect([...delivered.values()].every((count) => count === 1)).toBe(true);
+    expect(calls).toBeGreaterThan(rows.length);
   });
 });

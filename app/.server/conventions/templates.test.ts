@@ -298,7 +298,7 @@ function expectOccupation(view: TemporaryOccupationView, text: string): void {
     'sous-louer',
     'céder',
     'à titre personnel',
-    'assurance couvrant sa responsabilité civile',
+    'assure sa responsabilité civile',
     'établissements recevant du public',
     'incendie',
     'Résiliation',
@@ -414,7 +414,7 @@ describe('convention d’occupation d’une toiture pour une installation solair
     const { rendered, text } = render(view);
     expectClean(rendered, text);
     const rooftop = view.rooftopTerms!;
-    expect(rendered.title).toBe('Convention d’occupation temporaire d’une toiture du Département du Gard pour une installation solaire photovoltaïque');
+    expect(rendered.title).toBe('Convention d’occupation temporaire d’une toiture du Département du Gard pour une installation photovoltaïque');
     expectOccupation(view, text);
     expectAll(text, [
       `${rooftop.durationYears} ans`,
