@@ -60,6 +60,12 @@ function Layout({ children }: { children: ReactNode }) {
                 {root?.user ? (
                   <>
                     <li>
+                      <NavLink to="/mises-en-relation">Mises en relation</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/conventions">Conventions</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/compte">Mon compte</NavLink>
                     </li>
                     <li>
@@ -92,7 +98,7 @@ function Layout({ children }: { children: ReactNode }) {
           <div className="container">
             <p>
               Passerelles — plan départemental de l’économie sociale et solidaire 2024-2028, Département du Gard.
-              Logiciel libre.
+              Logiciel libre. <Link to="/verification">Vérifier une convention</Link>
             </p>
             <p>
               Contours : IGN Admin Express COG 2018 (Licence Ouverte) ; communes : Etalab, découpage administratif

@@ -126,6 +126,10 @@ export default function ConventionPage() {
         <dd>{c.statusReason ? `${c.statusLabel} — ${c.statusReason}` : c.statusLabel}</dd>
         <dt>Version</dt>
         <dd>{`${c.version} (modèle du ${c.templateVersion})`}</dd>
+        <dt>Code de vérification</dt>
+        <dd>
+          <code>{c.verificationCode}</code> (<Link to="/verification">vérifier</Link>)
+        </dd>
         <dt>Entre</dt>
         <dd>{`${c.needTitle} / ${c.offerTitle}`}</dd>
         {c.pupil ? (

@@ -7,17 +7,10 @@ import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-d
 import { AppError } from '~/.server/errors';
 import { Field } from '~/components/field';
 import { kindLabels } from '~/lib/labels';
+import { matchStatusLabels } from '~/lib/match-labels';
 
 export const meta: MetaFunction = () => [{ title: 'Mise en relation — Passerelles' }];
 
-const statusLabels = {
-  SUGGESTED: 'Suggérée',
-  ACCEPTED_BY_NEED: 'Proposée par le porteur du besoin, en attente de réponse',
-  ACCEPTED_BY_OFFER: 'Proposée par le porteur de l’offre, en attente de réponse',
-  ACCEPTED: 'Acceptée par les deux parties',
-  DECLINED: 'Refusée',
-  CANCELLED: 'Annulée',
-} as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
@@ -80,7 +73,7 @@ export default function MatchPage() {
   return (
     <div className="stack">
       <p>
-        <Link to="/conventions">Mes conventions</Link>
+        <Link to="/mises-en-relation">Toutes mes mises en relation</Link> · <Link to="/conventions">Mes conventions</Link>
       </p>
       <h1>{`Mise en relation — ${kindLabels[match.kind].singular}`}</h1>
       <dl className="facts">
@@ -91,7 +84,7 @@ export default function MatchPage() {
           <Link to={`/offres/${match.offerId}`}>{match.offerTitle}</Link>
         </dd>
         <dt>État</dt>
-        <dd>{statusLabels[match.status]}</dd>
+        <dd>{matchStatusLabels[match.status]}</dd>
       </dl>
       <section aria-labelledby="pourquoi">
         <h2 id="pourquoi">Pourquoi cette mise en relation</h2>

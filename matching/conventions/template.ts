@@ -47,7 +47,7 @@ export function parseTemplate(source: string, fileName = 'modèle'): ConventionT
     const separator = line.indexOf(':');
     if (separator < 1) throw new TemplateError(`${fileName}, ligne ${index + 2} : « clé: valeur » attendu.`);
     const key = line.slice(0, separator).trim();
-    if (key in fields) throw new TemplateError(`${fileName}, ligne ${index + 2} : la clé « ${key} » figure deux fois.`);
+    if (Object.hasOwn(fields, key)) throw new TemplateError(`${fileName}, ligne ${index + 2} : la clé « ${key} » figure deux fois.`);
     fields[key] = unquote(line.slice(separator + 1).trim());
   }
   const meta = metaSchema.safeParse(fields);
@@ -55,7 +55,7 @@ export function parseTemplate(source: string, fileName = 'modèle'): ConventionT
     const details = meta.error.issues
       .map((issue) => {
         const key = issue.path.join('.');
-        return key in fields ? `${key} : ${issue.message}` : `clé « ${key} » absente`;
+        return Object.hasOwn(fields, key) ? `${key} : ${issue.message}` : `clé « ${key} » absente`;
       })
       .join(' ; ');
     throw new TemplateError(`${fileName} : en-tête invalide (${details}).`);

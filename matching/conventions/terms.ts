@@ -166,6 +166,7 @@ const labels: Record<string, string> = {
   collegeHeadCapacity: 'qualité du chef ou de la cheffe d’établissement',
   collegeHeadEmail: 'e-mail du chef ou de la cheffe d’établissement',
   lineManager: 'responsable hiérarchique de l’agent',
+  jobTitle: 'emploi de l’agent',
   managerDecisionAt: 'date de l’accord du ou de la responsable hiérarchique',
   eligibilityVerifiedOn: 'date de vérification de l’éligibilité',
   pupil: 'élève',

@@ -15,7 +15,7 @@ export const DEPARTEMENT_PARTY: OrganisationParty = {
   name: 'Département du Gard',
   address: 'Hôtel du Département, 3 rue Guillemette, 30044 Nîmes Cedex 9',
   representativeName: 'le Président du Conseil départemental',
-  representativeCapacity: 'Président du Conseil départemental',
+  representativeCapacity: 'agissant au nom du Département',
 };
 
 const propertyTypeLabels = { BUILDING: 'bâtiment', LAND: 'terrain', ROOFTOP: 'toiture' } as const;
@@ -110,7 +110,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
       agent: {
         fullName: agent ? [agent.firstName, agent.lastName].filter(Boolean).join(' ') || agent.email : '',
         email: agent?.email,
-        jobTitle: profile?.jobTitle ?? '',
+        jobTitle: profile?.jobTitle || fill('', 'jobTitle'),
         serviceName: profile?.service?.name ?? 'Département du Gard',
         statusLabel: 'fonctionnaire',
         agreementOn: formatDayFr(source.match.updatedAt),

@@ -215,3 +215,48 @@ export function assertAgentMayBePlaced(match: MatchWithParties): void {
     throw new AppError('CONFLICT', 'Le ou la responsable hiérarchique de l’agent n’a pas encore donné son accord à cette offre.');
   }
 }
+
+export const MATCHES_PAGE_SIZE = 20;
+
+/** The matches on either side of which the person stands (all of them for the Mission ESS), newest first. */
+export async function listMatches(services: Services, user: CurrentUser, page: number) {
+  const structures = user.roles.filter((r) => r.role === 'STRUCTURE_MEMBER').map((r) => r.organisationId ?? '');
+  const colleges = user.roles.filter((r) => r.role === 'COLLEGE_STAFF').map((r) => r.organisationId ?? '');
+  const property = user.roles.filter((r) => r.role === 'PROPERTY_MANAGER').map((r) => r.organisationId ?? '');
+  const where: Prisma.MatchWhereInput = hasRole(user, 'MISSION_ESS_ADMIN')
+    ? {}
+    : {
+        OR: [
+          { need: { organisationId: { in: [...structures, ...colleges] } } },
+          { kind: 'STAGE', offer: { organisationId: { in: structures } } },
+          { kind: 'LIEU', offer: { organisationId: { in: property } } },
+          { kind: 'COMPETENCE', offer: { skill: { agentId: user.id } } },
+        ],
+      };
+  const [total, rows] = await Promise.all([
+    services.prisma.match.count({ where }),
+    services.prisma.match.findMany({
+      where,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      skip: (page - 1) * MATCHES_PAGE_SIZE,
+      take: MATCHES_PAGE_SIZE,
+      include: matchPartiesInclude,
+    }),
+  ]);
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / MATCHES_PAGE_SIZE)),
+    items: rows.map((match) => {
+      const side = matchSideOf(user, match);
+      const waitingFor = match.status === 'ACCEPTED_BY_NEED' ? 'OFFER' : match.status === 'ACCEPTED_BY_OFFER' ? 'NEED' : null;
+      return {
+        id: match.id,
+        kind: match.kind,
+        status: match.status,
+        needTitle: match.need.title,
+        offerTitle: match.offer.title,
+        awaitingMe: side !== null && side === waitingFor,
+      };
+    }),
+  };
+}
