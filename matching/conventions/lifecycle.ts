@@ -114,3 +114,12 @@ export function checkTransition(
 export function availableEvents(status: ConventionStatus, actor: ConventionActor): ConventionEvent[] {
   return [...new Set(transitions.filter((t) => t.from.includes(status) && t.by.includes(actor)).map((t) => t.event))];
 }
+
+/**
+ * Signing is in any order unless the template says "ordered": then everyone printed before a signatory must have
+ * signed first. Returns the positions still awaited before `position` may sign.
+ */
+export function awaitedBefore(order: 'free' | 'ordered', position: number, signatories: { position: number; signed: boolean }[]): number[] {
+  if (order === 'free') return [];
+  return signatories.filter((s) => s.position < position && !s.signed).map((s) => s.position);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../app/.server/db/connection';
 import { editConvention, sendForSignature } from '../../app/.server/conventions/issue';
 import { runConventionJobs } from '../../app/.server/conventions/jobs';
-import { cancelConvention } from '../../app/.server/conventions/lifecycle-actions';
+import { cancelConvention, draftAmendment } from '../../app/.server/conventions/lifecycle-actions';
 import { placePupils } from '../../app/.server/conventions/pupils';
 import { conventionPdf, pdfForDownloadLink } from '../../app/.server/conventions/queries';
 import { openSigningLink, renewSigningLink, signWithLink } from '../../app/.server/conventions/signing';
@@ -127,6 +127,22 @@ describe('a skills placement, from the match to the signed PDF', () => {
     expect(reused.message).toContain('déjà servi');
   });
 
+  it('unsigned parties are reminded after 3 and after 7 days, once each', async () => {
+    clock.advance(2 * DAY);
+    expect((await runConventionJobs(services)).reminders).toBe(0);
+    clock.advance(DAY + 3600_000);
+    expect((await runConventionJobs(services)).reminders).toBe(2);
+    expect((await runConventionJobs(services)).reminders).toBe(0);
+    clock.advance(4 * DAY);
+    expect((await runConventionJobs(services)).reminders).toBe(2);
+    const reminders = await db.prisma.outboxEmail.findMany({ where: { template: 'convention-reminder' } });
+    expect(reminders.map((e) => e.to).sort()).toEqual(['mission@gard.fr', 'mission@gard.fr', 'presidente@jardins.example.org', 'presidente@jardins.example.org']);
+    expect(reminders.map((e) => e.subject).filter((subject) => subject.includes('depuis 7 jours'))).toHaveLength(2);
+    // The reminder carries a fresh personal link that works.
+    const link = (await linksFromOutbox(db, 'signature')).at(-1);
+    expect((await openSigningLink(services, link?.token ?? '')).state).toBe('VALID');
+  });
+
   it('an edit after the first signature issues version 2, voids that signature and tells everyone why', async () => {
     const host = await asCurrentUser(db, parties.hostMember.id);
     const before = await linksFromOutbox(db, 'signature');
@@ -205,11 +221,26 @@ describe('a skills placement, from the match to the signed PDF', () => {
     expect((await rejection(conventionPdf(services, principal, conventionId))).code).toBe('NOT_FOUND');
   });
 
+  it('an amendment to the signed convention is drafted for the same parties, citing it', async () => {
+    const host = await asCurrentUser(db, parties.hostMember.id);
+    const base = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    const { id } = await draftAmendment(services, host, conventionId, 'Passage à 10 heures par mois');
+    const amendment = await db.prisma.convention.findUniqueOrThrow({ where: { id } });
+    expect(amendment).toMatchObject({ status: 'DRAFT', amendsId: conventionId, amendmentNumber: 1, matchId: base.matchId });
+    const { text } = await pdfText((await conventionPdf(services, host, id)).body);
+    expect(text.replace(/\s+/g, ' ')).toContain(`Avenant n° 1 à la convention ${base.reference}`);
+    expect(text).toContain('Passage à 10 heures par mois');
+    await cancelConvention(services, host, id, 'Avenant finalement inutile');
+  });
+
   it('time moves it to in progress, then completed, with a satisfaction survey to each side', async () => {
     const convention = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
     clock.set(new Date(convention.startDate.getTime() + 12 * 3600_000));
     await runConventionJobs(services);
     expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('IN_PROGRESS');
+    clock.set(new Date(convention.endDate.getTime() - 10 * DAY));
+    expect((await runConventionJobs(services)).endingNotices).toBe(3);
+    expect((await runConventionJobs(services)).endingNotices).toBe(0);
     clock.set(new Date(convention.endDate.getTime() + DAY + 3600_000));
     const counts = await runConventionJobs(services);
     expect(counts.completed).toBe(1);

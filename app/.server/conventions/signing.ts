@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkTransition, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import { awaitedBefore, checkTransition, type ConventionStatus } from '../../../matching/conventions/lifecycle';
 import type { CurrentUser } from '../auth/session';
 import { serverSecret } from '../auth/session';
 import { sha256 } from '../clock';
@@ -181,6 +181,15 @@ async function recordSignature(services: Services, input: RecordInput) {
     const signatory = convention.signatories.find((s) => s.id === input.signatoryId);
     if (!signatory) throw new AppError('NOT_FOUND', 'Ce ou cette signataire ne figure plus sur la convention.');
     if (hasSigned(signatory.signatures, input.version)) throw new AppError('CONFLICT', stateMessages.USED);
+    const awaited = awaitedBefore(
+      templateById(convention.templateId).meta.signatureOrder,
+      signatory.position,
+      convention.signatories.map((s) => ({ position: s.position, signed: hasSigned(s.signatures, input.version) })),
+    );
+    if (awaited.length) {
+      const names = convention.signatories.filter((s) => awaited.includes(s.position)).map((s) => s.name);
+      throw new AppError('CONFLICT', `Cette convention se signe dans l’ordre : ${names.join(', ')} doit d’abord signer.`);
+    }
     const others = convention.signatories.filter((s) => s.id !== input.signatoryId);
     const last = others.every((s) => hasSigned(s.signatures, input.version));
     const check = checkTransition(convention.status as ConventionStatus, last ? 'sign_last' : 'sign', input.actor);

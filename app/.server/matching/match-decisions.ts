@@ -83,7 +83,12 @@ export async function proposeMatch(services: Services, user: CurrentUser, input:
     return { match, side };
   });
   const other = created.side === 'NEED' ? 'OFFER' : 'NEED';
-  const proposer = created.side === 'NEED' ? created.match.need.organisation.name : (created.match.offer.organisation?.name ?? personName(user) ?? user.email);
+  const proposer =
+    created.side === 'NEED'
+      ? created.match.need.organisation.name
+      : created.match.kind === 'COMPETENCE'
+        ? `${personName(user) ?? user.email}, agent du Département`
+        : (created.match.offer.organisation?.name ?? user.email);
   const emails = await Promise.all(
     sideContacts(created.match, other).map((contact) =>
       prepareEmail({
