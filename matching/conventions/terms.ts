@@ -5,12 +5,19 @@ import { z } from 'zod';
  * `missingForSignature` lists what must be filled before the document is sent for signature.
  */
 
+/** Date.parse rolls 30 February over to March: a day is real only if it reads back the same. */
+function isRealDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 const text = z.string().trim().max(4000, 'Texte trop long (4 000 caractères au plus).').default('');
 const shortText = z.string().trim().max(300, 'Texte trop long (300 caractères au plus).').default('');
 const isoDate = z
   .string()
   .trim()
-  .refine((value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))), 'Date invalide (AAAA-MM-JJ).')
+  .refine((value) => value === '' || isRealDay(value), 'Date invalide (AAAA-MM-JJ).')
   .default('');
 const time = z
   .string()

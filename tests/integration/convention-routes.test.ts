@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserSession } from '../../app/.server/auth/session';
+import type { Database } from '../../app/.server/db/connection';
+import { acceptMatch, proposeMatch } from '../../app/.server/matching/match-decisions';
+import type { Services } from '../../app/.server/services';
+import { action as conventionAction, loader as conventionLoader } from '../../app/routes/conventions.$conventionId';
+import { loader as pdfLoader } from '../../app/routes/conventions.$conventionId.pdf';
+import { loader as listLoader } from '../../app/routes/conventions._index';
+import { action as matchAction, loader as matchLoader } from '../../app/routes/mises-en-relation.$matchId';
+import { action as signatureAction, loader as signatureLoader } from '../../app/routes/signature.$token';
+import { action as verificationAction } from '../../app/routes/verification';
+import { asCurrentUser, conventionParties } from '../support/convention-fixtures';
+import { statusOf } from '../support/route-calls';
+import { createTestDatabase } from '../support/test-database';
+import { createTestServices, requestWithCookie } from '../support/test-services';
+
+let db: Database;
+let services: Services;
+let conventionId = '';
+let matchId = '';
+const cookies: Record<string, string | null> = { anonymous: null };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  services = createTestServices(db).services;
+  const parties = await conventionParties(db, new Date('2026-11-28T10:00:00Z'));
+  ({ matchId } = await proposeMatch(services, await asCurrentUser(db, parties.agent.id), { needId: parties.skillNeed.id, offerId: parties.skillOffer.id }));
+  conventionId = (await acceptMatch(services, await asCurrentUser(db, parties.hostMember.id), matchId)).conventionIds?.[0] ?? '';
+  const people = { admin: parties.admin, host: parties.hostMember, agent: parties.agent, outsider: parties.outsider, college: parties.principal };
+  for (const [name, user] of Object.entries(people)) cookies[name] = await createUserSession(services, user.id);
+});
+afterAll(() => db.close());
+
+const get = (path: string, who: string) => requestWithCookie(path, cookies[who] ?? null);
+const post = (path: string, who: string, fields: Record<string, string>) =>
+  requestWithCookie(path, cookies[who] ?? null, { method: 'POST', body: new URLSearchParams(fields) });
+
+describe('who may open a convention, its PDF and its match', () => {
+  const expected: Record<string, number> = { admin: 200, host: 200, agent: 200, outsider: 404, college: 404, anonymous: 302 };
+  for (const [who, status] of Object.entries(expected)) {
+    it(`${who}: ${status}`, async () => {
+      expect(await statusOf(conventionLoader, services, get(`/conventions/${conventionId}`, who), { conventionId })).toBe(status);
+      expect(await statusOf(pdfLoader, services, get(`/conventions/${conventionId}/pdf`, who), { conventionId })).toBe(status);
+      expect(await statusOf(matchLoader, services, get(`/mises-en-relation/${matchId}`, who), { matchId })).toBe(status);
+    });
+  }
+
+  it('the list shows a person only the conventions of their organisations', async () => {
+    const list = async (who: string) =>
+      (await listLoader({ request: get('/conventions', who), context: { services, clientIp: '127.0.0.1' }, params: {} })) as { total: number };
+    expect((await list('host')).total).toBe(1);
+    expect((await list('admin')).total).toBe(1);
+    expect((await list('outsider')).total).toBe(0);
+    expect((await list('college')).total).toBe(0);
+  });
+});
+
+describe('forms answer bad input in French and change nothing', () => {
+  const call = async (handler: typeof conventionAction, request: Request, params: Record<string, string>) => {
+    const result = (await handler({ request, context: { services, clientIp: '127.0.0.1' }, params })) as {
+      init?: { status?: number };
+      data?: { formError?: string; fieldErrors?: Record<string, string[]> };
+    };
+    return { status: result.init?.status ?? 200, body: result.data };
+  };
+
+  it('an outsider cannot edit, send or cancel by forging the form', async () => {
+    const before = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    for (const intent of ['send', 'cancel']) {
+      const { status } = await call(conventionAction, post(`/conventions/${conventionId}`, 'outsider', { intent, reason: 'Je veux annuler' }), { conventionId });
+      expect(status).toBe(404);
+    }
+    const after = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect(after.status).toBe(before.status);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+  });
+
+  it('a date that does not exist is refused next to its field', async () => {
+    const { status, body } = await call(conventionAction, post(`/conventions/${conventionId}`, 'host', { intent: 'save', kind: 'COMPETENCE', start: '2027-02-30', hoursPerMonth: '8' }), { conventionId });
+    expect(status).toBe(400);
+    expect(body?.fieldErrors?.start?.[0]).toContain('Date invalide');
+  });
+
+  it('a cancellation without reason is refused', async () => {
+    const { status, body } = await call(conventionAction, post(`/conventions/${conventionId}`, 'host', { intent: 'cancel', reason: '' }), { conventionId });
+    expect(status).toBe(400);
+    expect(body?.fieldErrors?.reason).toBeDefined();
+    expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('DRAFT');
+  });
+
+  it('an unknown intent or a decision on someone else’s match is refused', async () => {
+    expect((await call(conventionAction, post(`/conventions/${conventionId}`, 'host', { intent: 'détruire' }), { conventionId })).status).toBe(400);
+    expect((await call(matchAction, post(`/mises-en-relation/${matchId}`, 'outsider', { intent: 'decline', reason: 'Non merci' }), { matchId })).status).toBe(403);
+  });
+
+  it('a made-up signature token gets a French 404, and signing with it a clear refusal', async () => {
+    expect(await statusOf(signatureLoader, services, get('/signature/nimportequoi', 'anonymous'), { token: 'nimportequoi' })).toBe(404);
+    const { status, body } = await call(signatureAction, post('/signature/nimportequoi', 'anonymous', { typedName: 'Moi Même', consent: 'on' }), { token: 'nimportequoi' });
+    expect(status).toBe(404);
+    expect(body?.formError).toContain('n’est pas valide');
+  });
+
+  it('the public verification of an empty query is refused next to its field', async () => {
+    const { status, body } = await call(verificationAction, post('/verification', 'anonymous', { query: '' }), {});
+    expect(status).toBe(400);
+    expect(body?.fieldErrors?.query?.[0]).toContain('Saisissez');
+  });
+});
