@@ -27,6 +27,7 @@ export interface TokenSource {
 
 export const randomTokens: TokenSource = { token: () => randomBytes(32).toString('base64url') };
 
-export function sha256(value: string): string {
+/** Hex SHA-256 of a text (token hashes) or of bytes (the exact PDF signed). */
+export function sha256(value: string | Uint8Array): string {
   return createHash('sha256').update(value).digest('hex');
 }

@@ -16,6 +16,7 @@ import { recordPaperSignature } from '~/.server/conventions/signing';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 import { SCHEDULE_DAYS, termSections, termsFromForm, type TermField } from '~/lib/convention-fields';
 import { formatDate } from '~/lib/labels';
 
@@ -153,23 +154,7 @@ export default function ConventionPage() {
           {c.finalPdf ? 'Télécharger la convention signée (PDF)' : c.status === 'DRAFT' ? 'Voir le projet (PDF)' : `Télécharger la version ${c.version} (PDF)`}
         </a>
       </p>
-      {result?.ok ? (
-        <p className="alert alert-success" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {errors ? (
-        <div className="alert alert-error" role="alert">
-          <p>{errors.formError}</p>
-          {errors.fieldErrors.days ? (
-            <ul>
-              {errors.fieldErrors.days.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <FormResult result={result} details={errors?.fieldErrors.days} />
 
       <section aria-labelledby="signataires">
         <h2 id="signataires">Signataires</h2>
@@ -304,7 +289,7 @@ export default function ConventionPage() {
           <h2 id="avenant">Avenant</h2>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="amend" />
-            <Field id="amend-summary" label="Objet de l’avenant" errors={errors?.fieldErrors.reason}>
+            <Field id="amend-summary" label="Objet de l’avenant" errors={errors?.fieldErrors.summary}>
               {(props) => <textarea {...props} name="summary" rows={2} required />}
             </Field>
             <button type="submit" className="button-secondary" disabled={busy}>

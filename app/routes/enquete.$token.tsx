@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { answerSurvey, openSurvey } from '~/.server/conventions/survey';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 
 export const meta: MetaFunction = () => [{ title: 'Votre avis — Passerelles' }, { name: 'robots', content: 'noindex' }];
 
@@ -18,7 +19,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     await answerSurvey(context.services, params.token ?? '', { score: form.get('score'), comment: form.get('comment') ?? undefined });
-    return { ok: true as const };
+    return { ok: true as const, message: 'Merci : votre réponse est enregistrée. Vous pouvez la modifier pendant 30 jours.' };
   } catch (error) {
     return formFailure(error);
   }
@@ -42,16 +43,7 @@ export default function Survey() {
       <h1>Votre avis sur la convention {survey.reference}</h1>
       <p>{`${survey.conventionTitle} — vous répondez en tant que : ${survey.roleLabel}.`}</p>
       <p>Vos réponses alimentent, de façon anonyme, les indicateurs du plan départemental de l’ESS (action 4.4).</p>
-      {result?.ok ? (
-        <p className="alert alert-success" role="status">
-          Merci : votre réponse est enregistrée. Vous pouvez la modifier pendant 30 jours.
-        </p>
-      ) : null}
-      {errors ? (
-        <p className="alert alert-error" role="alert">
-          {errors.formError}
-        </p>
-      ) : null}
+      <FormResult result={result} />
       {survey.editable ? (
         <Form method="post" className="stack">
           <fieldset aria-describedby={errors?.fieldErrors.score ? 'score-error' : undefined}>

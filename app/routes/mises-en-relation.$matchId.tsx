@@ -6,6 +6,7 @@ import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-decisions';
 import { AppError } from '~/.server/errors';
 import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 import { kindLabels } from '~/lib/labels';
 import { matchStatusLabels } from '~/lib/match-labels';
 
@@ -94,16 +95,7 @@ export default function MatchPage() {
           ))}
         </ul>
       </section>
-      {result?.ok ? (
-        <p className="alert alert-success" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {errors ? (
-        <p className="alert alert-error" role="alert">
-          {errors.formError}
-        </p>
-      ) : null}
+      <FormResult result={result} />
       {mayDecide ? (
         <section aria-labelledby="reponse" className="stack">
           <h2 id="reponse">Votre réponse</h2>

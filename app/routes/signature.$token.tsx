@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@r
 import { openSigningLink, renewSigningLink, signWithLink } from '~/.server/conventions/signing';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 
 export const meta: MetaFunction = () => [{ title: 'Signer une convention — Passerelles' }, { name: 'robots', content: 'noindex' }];
 
@@ -62,16 +63,7 @@ export default function SignaturePage() {
           <code className="hash">{convention.sha256}</code>
         </dd>
       </dl>
-      {result?.ok ? (
-        <p className="alert alert-success" role="status">
-          {result.message}
-        </p>
-      ) : null}
-      {errors ? (
-        <p className="alert alert-error" role="alert">
-          {errors.formError}
-        </p>
-      ) : null}
+      <FormResult result={result} />
       {state !== 'VALID' && !result?.ok ? <p className="alert">{message}</p> : null}
       {state === 'EXPIRED' && !result?.ok ? (
         <Form method="post">

@@ -56,7 +56,8 @@ describe('who may open a convention, its PDF and its match', () => {
 });
 
 describe('forms answer bad input in French and change nothing', () => {
-  const call = async (handler: typeof conventionAction, request: Request, params: Record<string, string>) => {
+  type Action = (args: { request: Request; context: { services: Services; clientIp: string }; params: Record<string, string> }) => Promise<unknown>;
+  const call = async (handler: Action, request: Request, params: Record<string, string>) => {
     const result = (await handler({ request, context: { services, clientIp: '127.0.0.1' }, params })) as {
       init?: { status?: number };
       data?: { formError?: string; fieldErrors?: Record<string, string[]> };

@@ -9,7 +9,7 @@ import { openSigningLink, renewSigningLink, signWithLink } from '../../app/.serv
 import { answerSurvey, openSurvey } from '../../app/.server/conventions/survey';
 import { verifyConvention } from '../../app/.server/conventions/verification';
 import { acceptMatch, proposeMatch } from '../../app/.server/matching/match-decisions';
-import { sha256Hex } from '../../app/.server/pdf/sha256';
+import { sha256 } from '../../app/.server/clock';
 import { createOutboxWorker } from '../../app/.server/email/worker';
 import type { EmailTransport } from '../../app/.server/email/transports';
 import type { Services } from '../../app/.server/services';
@@ -192,7 +192,7 @@ describe('a skills placement, from the match to the signed PDF', () => {
 
     const host = await asCurrentUser(db, parties.hostMember.id);
     const file = await conventionPdf(services, host, conventionId);
-    expect(sha256Hex(file.body)).toBe(convention.finalPdfSha256);
+    expect(sha256(file.body)).toBe(convention.finalPdfSha256);
     const { text, pages } = await pdfText(file.body);
     const version = await db.prisma.conventionVersion.findFirstOrThrow({ where: { conventionId, number: 2 } });
     const signedPages = (await pdfText((await services.storage.get(version.pdfKey))?.body ?? new Uint8Array())).pageCount;

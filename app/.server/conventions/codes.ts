@@ -33,3 +33,8 @@ export function normaliseVerificationCode(input: string): string {
 export function hashIp(ip: string, secret: string): string {
   return createHmac('sha256', secret).update(ip).digest('hex');
 }
+
+/** The two public identifiers of a new convention (or amendment). */
+export function conventionIdentity(tokens: TokenSource, kind: MatchKind, now: Date) {
+  return { reference: conventionReference(tokens, kind, now.getUTCFullYear()), verificationCode: verificationCode(tokens) };
+}

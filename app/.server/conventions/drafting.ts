@@ -1,7 +1,7 @@
 import type { Prisma } from '../db/generated/client';
 import type { Pupil } from '../db/generated/client';
 import type { Services } from '../services';
-import { conventionReference, verificationCode } from './codes';
+import { conventionIdentity } from './codes';
 import { conventionPeriod, defaultTerms } from './default-terms';
 import type { MatchWithParties } from './records';
 import { templateFor } from './template-choice';
@@ -31,8 +31,7 @@ export async function draftConventions(
     const template = templateFor(match.kind, match.offer.property?.propertyType === 'ROOFTOP');
     const convention = await tx.convention.create({
       data: {
-        reference: conventionReference(services.tokens, match.kind, now.getUTCFullYear()),
-        verificationCode: verificationCode(services.tokens),
+        ...conventionIdentity(services.tokens, match.kind, now),
         kind: match.kind,
         matchId: match.id,
         pupilId: pupil?.id ?? null,

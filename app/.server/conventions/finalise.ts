@@ -2,7 +2,6 @@ import type { SignatureCertificate } from '../../../matching/conventions/documen
 import { sha256 } from '../clock';
 import { enqueuePrepared, prepareEmail, type PreparedEmail } from '../email/outbox';
 import { appendCertificate } from '../pdf/certificate';
-import { sha256Hex } from '../pdf/sha256';
 import type { Services } from '../services';
 import { signatoryRoleLabels } from './signatories';
 import { templateById } from './template-choice';
@@ -22,7 +21,7 @@ export async function finaliseConvention(services: Services, conventionId: strin
   const version = convention.versions.find((v) => v.number === convention.version);
   const signed = version ? await services.storage.get(version.pdfKey) : null;
   if (!version || !signed) throw new Error(`Signed PDF missing for convention ${conventionId}`);
-  if (sha256Hex(signed.body) !== version.sha256) throw new Error(`Stored PDF of convention ${conventionId} does not match its hash`);
+  if (sha256(signed.body) !== version.sha256) throw new Error(`Stored PDF of convention ${conventionId} does not match its hash`);
 
   const recorders = await services.prisma.user.findMany({
     where: { id: { in: convention.signatories.flatMap((s) => s.signatures.map((sig) => sig.recordedById ?? '')).filter(Boolean) } },
@@ -63,7 +62,7 @@ export async function finaliseConvention(services: Services, conventionId: strin
     entries,
   };
   const finalPdf = await appendCertificate(signed.body, certificate);
-  const finalSha = sha256Hex(finalPdf);
+  const finalSha = sha256(finalPdf);
   const key = `conventions/${conventionId}/final-v${convention.version}-${finalSha.slice(0, 12)}.pdf`;
   await services.storage.put(key, finalPdf, 'application/pdf');
 

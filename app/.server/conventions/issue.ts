@@ -5,9 +5,9 @@ import { checkInternshipSchedule, defaultWorkingTimeRules } from '../../../match
 import type { CurrentUser } from '../auth/session';
 import { sha256 } from '../clock';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
+import { formatDayFr } from '../../../matching/weeks';
 import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
-import { sha256Hex } from '../pdf/sha256';
 import type { Services } from '../services';
 import { renderConvention } from './build-document';
 import { conventionPeriod } from './default-terms';
@@ -38,7 +38,7 @@ async function assertReadyToSign(services: Services, convention: ConventionRecor
         id: { not: convention.id },
         kind: 'COMPETENCE',
         status: { in: ['SIGNED', 'IN_PROGRESS', 'COMPLETED'] },
-        match: { needId: undefined, need: { organisationId: convention.match.need.organisationId }, offer: { skill: { agentId } } },
+        match: { need: { organisationId: convention.match.need.organisationId }, offer: { skill: { agentId } } },
       },
       select: { startDate: true, endDate: true },
     });
@@ -84,7 +84,7 @@ async function issueVersion(services: Services, convention: ConventionRecord, te
   const first = convention.status === 'DRAFT';
   const number = first ? convention.version : convention.version + 1;
   const { document, pdf } = await renderConvention(services, convention, terms, { version: number, draft: false });
-  const digest = sha256Hex(pdf);
+  const digest = sha256(pdf);
   const pdfKey = `conventions/${convention.id}/v${number}-${digest.slice(0, 12)}.pdf`;
   await services.storage.put(pdfKey, pdf, 'application/pdf');
 
@@ -153,7 +153,7 @@ async function issueVersion(services: Services, convention: ConventionRecord, te
           reference: convention.reference,
           version: number,
           url: `${services.env.appUrl}/signature/${token}`,
-          expiresOn: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(expiresAt),
+          expiresOn: formatDayFr(expiresAt),
           reason: hadSignatures && reason ? `La convention a été modifiée après une première signature : ${reason}. Les signatures déjà données sont annulées ; merci de signer la nouvelle version.` : undefined,
         },
       });

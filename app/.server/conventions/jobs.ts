@@ -1,4 +1,5 @@
 import { checkTransition, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import { formatDayFr } from '../../../matching/weeks';
 import { sha256 } from '../clock';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import type { Services } from '../services';
@@ -14,7 +15,6 @@ const SURVEYED_ROLES = ['HOST', 'AGENT', 'OCCUPANT', 'COLLEGE', 'DEPARTEMENT'] a
 
 const startOfDay = (date: Date) => new Date(date.toISOString().slice(0, 10));
 const endingNoticeDays = (kind: string) => (kind === 'STAGE' ? 2 : 14);
-const longDate = (date: Date) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 
 /**
  * Everything that happens with time, idempotent so it can run every few minutes on any instance:
@@ -73,7 +73,7 @@ export async function runConventionJobs(services: Services): Promise<Record<stri
             dedupeKey: `placement-ending:${convention.id}:${email}`,
             to: email,
             template: 'placement-ending',
-            props: { recipientName: name, conventionTitle: title, reference: convention.reference, endsOn: longDate(convention.endDate), url: `${services.env.appUrl}/conventions/${convention.id}` },
+            props: { recipientName: name, conventionTitle: title, reference: convention.reference, endsOn: formatDayFr(convention.endDate), url: `${services.env.appUrl}/conventions/${convention.id}` },
           }),
         ),
       );

@@ -1,28 +1,16 @@
-import { z } from 'zod';
 import { checkTransition, type ConventionStatus } from '../../../matching/conventions/lifecycle';
 import type { CurrentUser } from '../auth/session';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import { AppError } from '../errors';
+import { requiredReason } from '../reason';
 import type { Services } from '../services';
-import { conventionReference, verificationCode } from './codes';
+import { conventionIdentity } from './codes';
 import { assertMayAct, loadConvention } from './records';
 import { templateById } from './template-choice';
 
-const reasonSchema = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins).').max(1000, '1 000 caractères au plus.');
-
-function reasonOrThrow(raw: unknown): string {
-  const parsed = reasonSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError('VALIDATION', 'Indiquez le motif : il est communiqué aux parties.', {
-      fieldErrors: { reason: parsed.error.issues.map((issue) => issue.message) },
-    });
-  }
-  return parsed.data;
-}
-
 /** Cancels with a reason told to every signatory; links stop working at once. */
 export async function cancelConvention(services: Services, user: CurrentUser, id: string, rawReason: unknown) {
-  const reason = reasonOrThrow(rawReason);
+  const reason = requiredReason(rawReason);
   const convention = await loadConvention(services.prisma, id);
   const actor = assertMayAct(user, convention);
   const check = checkTransition(convention.status as ConventionStatus, 'cancel', actor, reason);
@@ -53,7 +41,7 @@ export async function cancelConvention(services: Services, user: CurrentUser, id
 
 /** An amendment (avenant) is a new convention between the same parties, drafted from the signed terms. */
 export async function draftAmendment(services: Services, user: CurrentUser, id: string, rawSummary: unknown) {
-  const summary = reasonOrThrow(rawSummary);
+  const summary = requiredReason(rawSummary, 'summary');
   const convention = await loadConvention(services.prisma, id);
   const actor = assertMayAct(user, convention);
   const check = checkTransition(convention.status as ConventionStatus, 'amend', actor, summary);
@@ -63,8 +51,7 @@ export async function draftAmendment(services: Services, user: CurrentUser, id: 
     const previous = await tx.convention.count({ where: { amendsId: id } });
     const amendment = await tx.convention.create({
       data: {
-        reference: conventionReference(services.tokens, convention.kind, now.getUTCFullYear()),
-        verificationCode: verificationCode(services.tokens),
+        ...conventionIdentity(services.tokens, convention.kind, now),
         kind: convention.kind,
         matchId: convention.matchId,
         pupilId: convention.pupilId,

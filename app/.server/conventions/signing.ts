@@ -5,6 +5,7 @@ import { serverSecret } from '../auth/session';
 import { sha256 } from '../clock';
 import type { Prisma } from '../db/generated/client';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
+import { formatDayFr } from '../../../matching/weeks';
 import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
 import type { Services } from '../services';
@@ -252,7 +253,7 @@ export async function sendSigningLink(services: Services, signatoryId: string, n
     reference: signatory.convention.reference,
     version: signatory.convention.version,
     url: `${services.env.appUrl}/signature/${token}`,
-    expiresOn: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(expiresAt),
+    expiresOn: formatDayFr(expiresAt),
   };
   const email = reminder
     ? await prepareEmail({ dedupeKey: reminder.dedupeKey, to: signatory.email, template: 'convention-reminder', props: { ...props, daysWaiting: reminder.daysWaiting } })

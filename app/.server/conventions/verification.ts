@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statusLabels, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import { formatDayFr } from '../../../matching/weeks';
 import { hitRateLimit } from '../auth/rate-limit';
 import { AppError } from '../errors';
 import type { Services } from '../services';
@@ -12,7 +13,6 @@ export type VerificationResult =
   | { found: false }
   | { found: true; title: string; reference: string; status: string; version: number; current: boolean; signedOn: string | null; matchedBy: 'code' | 'final' | 'version' };
 
-const longDate = (date: Date) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
 
 /** Public check of a code or a hash: says whether it is a genuine convention, without any personal data. */
 export async function verifyConvention(services: Services, raw: unknown, clientIp: string): Promise<VerificationResult> {
@@ -47,7 +47,7 @@ export async function verifyConvention(services: Services, raw: unknown, clientI
     status: statusLabels[convention.status as ConventionStatus],
     version: versionNumber ?? convention.version,
     current: versionNumber === null || versionNumber === convention.version,
-    signedOn: convention.signedAt ? longDate(convention.signedAt) : null,
+    signedOn: convention.signedAt ? formatDayFr(convention.signedAt) : null,
     matchedBy,
   };
 }

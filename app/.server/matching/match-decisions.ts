@@ -1,17 +1,15 @@
-import { z } from 'zod';
 import { suggest } from '../../../matching/rank';
 import type { CurrentUser } from '../auth/session';
 import { hasRole } from '../auth/authorize';
 import type { Prisma } from '../db/generated/client';
 import { enqueuePrepared, prepareEmail, type PreparedEmail } from '../email/outbox';
 import { AppError } from '../errors';
+import { requiredReason } from '../reason';
 import { matchPartiesInclude, matchSideOf, type MatchWithParties } from '../conventions/records';
 import { draftConventions } from '../conventions/drafting';
 import type { Services } from '../services';
 import { embeddedRelatedness } from './engine-inputs';
 import { needFacts, needFactsInclude, offerFacts, offerFactsInclude } from './facts';
-
-const reasonSchema = z.string().trim().min(3, 'Indiquez le motif (3 caractères au moins).').max(1000);
 
 export interface Contact {
   email: string;
@@ -188,10 +186,7 @@ export async function acceptMatch(services: Services, user: CurrentUser, id: str
 }
 
 export async function declineMatch(services: Services, user: CurrentUser, id: string, rawReason: unknown) {
-  const reason = reasonSchema.safeParse(rawReason);
-  if (!reason.success) {
-    throw new AppError('VALIDATION', 'Indiquez le motif du refus.', { fieldErrors: { reason: reason.error.issues.map((i) => i.message) } });
-  }
+  const reason = requiredReason(rawReason);
   const match = await loadMatch(services.prisma, id);
   const side = matchSideOf(user, match);
   if (!side) throw new AppError('FORBIDDEN', 'Seules les parties de cette mise en relation peuvent la refuser.');
@@ -202,7 +197,7 @@ export async function declineMatch(services: Services, user: CurrentUser, id: st
   await services.prisma.$transaction(async (tx) => {
     const { count } = await tx.match.updateMany({ where: { id, status: match.status }, data: { status: 'DECLINED' } });
     if (count === 0) throw new AppError('CONFLICT', 'Cette mise en relation vient d’être traitée par quelqu’un d’autre.');
-    await tx.matchStatusChange.create({ data: { matchId: id, from: match.status, to: 'DECLINED', actorId: user.id, reason: reason.data, at: now } });
+    await tx.matchStatusChange.create({ data: { matchId: id, from: match.status, to: 'DECLINED', actorId: user.id, reason, at: now } });
   });
   return { matchId: id, status: 'DECLINED' as const };
 }

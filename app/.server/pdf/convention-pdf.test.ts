@@ -3,7 +3,7 @@ import type { Block, ConventionDocument, SignatureCertificate } from '../../../m
 import { pdfText } from '../../../tests/support/pdf-text';
 import { appendCertificate, groupHex } from './certificate';
 import { DRAFT_MARK, SIGNATURE_INTRO, renderConventionPdf } from './convention-pdf';
-import { sha256Hex } from './sha256';
+import { sha256 as sha256Hex } from '../clock';
 import { frenchSpacing, hyphenation } from './typography';
 
 /** Line breaks and non-breaking spaces from the layout do not count: the words and their order do. */
