@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useParams } from '@remix-run/react';
-import { openSigningLink, renewSigningLink, signWithLink } from '~/.server/conventions/signing';
+import { openSigningLink, rejectWithLink, renewSigningLink, signWithLink } from '~/.server/conventions/signing';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
@@ -19,6 +19,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const token = params.token ?? '';
   try {
+    if (form.get('intent') === 'reject') {
+      await rejectWithLink(context.services, token, form.get('reason'));
+      return { ok: true as const, message: 'Votre refus est enregistré ; les autres parties en sont informées avec votre motif.' };
+    }
     if (form.get('intent') === 'renew') {
       const { sent } = await renewSigningLink(context.services, token);
       return {
@@ -108,6 +112,20 @@ export default function SignaturePage() {
             Signer la convention
           </button>
         </Form>
+      ) : null}
+      {state === 'VALID' && !result?.ok ? (
+        <details>
+          <summary>Je ne souhaite pas signer cette convention</summary>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="reject" />
+            <Field id="reject-reason" label="Motif du refus" hint="(communiqué aux autres parties)" errors={errors?.fieldErrors.reason}>
+              {(props) => <textarea {...props} name="reason" rows={3} required />}
+            </Field>
+            <button type="submit" className="button-danger" disabled={busy}>
+              Refuser de signer
+            </button>
+          </Form>
+        </details>
       ) : null}
       <section aria-labelledby="parties">
         <h2 id="parties">Où en sont les signatures</h2>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserSession } from '../../app/.server/auth/session';
 import type { Database } from '../../app/.server/db/connection';
+import { editConvention, sendForSignature } from '../../app/.server/conventions/issue';
+import { openSigningLink } from '../../app/.server/conventions/signing';
 import { acceptMatch, proposeMatch } from '../../app/.server/matching/match-decisions';
 import type { Services } from '../../app/.server/services';
 import { action as conventionAction, loader as conventionLoader } from '../../app/routes/conventions.$conventionId';
@@ -9,7 +11,7 @@ import { loader as listLoader } from '../../app/routes/conventions._index';
 import { action as matchAction, loader as matchLoader } from '../../app/routes/mises-en-relation.$matchId';
 import { action as signatureAction, loader as signatureLoader } from '../../app/routes/signature.$token';
 import { action as verificationAction } from '../../app/routes/verification';
-import { asCurrentUser, conventionParties } from '../support/convention-fixtures';
+import { asCurrentUser, conventionParties, linksFromOutbox } from '../support/convention-fixtures';
 import { statusOf } from '../support/route-calls';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices, requestWithCookie } from '../support/test-services';
@@ -105,5 +107,27 @@ describe('forms answer bad input in French and change nothing', () => {
     const { status, body } = await call(verificationAction, post('/verification', 'anonymous', { query: '' }), {});
     expect(status).toBe(400);
     expect(body?.fieldErrors?.query?.[0]).toContain('Saisissez');
+  });
+
+  it('a signatory who refuses gives a reason; the convention is rejected and every party is told', async () => {
+    const host = await asCurrentUser(db, (await db.prisma.user.findUniqueOrThrow({ where: { email: 'presidente@jardins.example.org' } })).id);
+    const convention = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    await editConvention(services, host, conventionId, { ...(convention.terms as object), arreteReference: 'ARR-1', arreteDate: '2026-11-20', subsidyAmount: '900' });
+    await sendForSignature(services, host, conventionId);
+    const [link] = (await linksFromOutbox(db, 'signature')).filter((l) => l.to === 'agent@gard.fr');
+    const token = link?.token ?? '';
+    const empty = await call(signatureAction, post(`/signature/${token}`, 'anonymous', { intent: 'reject', reason: '' }), { token });
+    expect(empty.status).toBe(400);
+    expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('READY_TO_SIGN');
+    const refused = await call(signatureAction, post(`/signature/${token}`, 'anonymous', { intent: 'reject', reason: 'Mon service ne peut pas se passer de moi ce semestre' }), { token });
+    expect(refused.status).toBe(200);
+    const after = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect(after.status).toBe('REJECTED');
+    expect(after.statusReason).toContain('Mon service ne peut pas');
+    const told = await db.prisma.outboxEmail.findMany({ where: { dedupeKey: { startsWith: 'convention-rejected:' } } });
+    expect(told.map((e) => e.to).sort()).toEqual(['agent@gard.fr', 'mission@gard.fr', 'presidente@jardins.example.org']);
+    const other = (await linksFromOutbox(db, 'signature')).find((l) => l.to === 'mission@gard.fr');
+    expect(await statusOf(signatureLoader, services, get(`/signature/${other?.token ?? ''}`, 'anonymous'), { token: other?.token ?? '' })).toBe(200);
+    expect((await openSigningLink(services, other?.token ?? '')).state).toBe('CLOSED');
   });
 });

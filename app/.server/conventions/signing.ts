@@ -8,6 +8,7 @@ import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import { formatDayFr } from '../../../matching/weeks';
 import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
+import { requiredReason } from '../reason';
 import type { Services } from '../services';
 import { hashIp } from './codes';
 import { finaliseConvention } from './finalise';
@@ -29,6 +30,7 @@ const linkInclude = {
           status: true,
           version: true,
           kind: true,
+          templateId: true,
           verificationCode: true,
           versions: { select: { number: true, sha256: true, createdAt: true, voidedAt: true } },
           signatories: { orderBy: { position: 'asc' }, select: { id: true, role: true, name: true, signatures: { select: { versionNumber: true, voidedAt: true, signedAt: true } } } },
@@ -309,4 +311,47 @@ export async function recordPaperSignature(
 
 function conventionTitle(templateId: string): string {
   return templateById(templateId).meta.title;
+}
+
+/** A signatory refuses to sign: the convention is rejected, every party is told the reason, links stop working. */
+export async function rejectWithLink(services: Services, token: string, rawReason: unknown) {
+  const reason = requiredReason(rawReason);
+  const link = await findLink(services, token, 'SIGN');
+  const now = services.clock.now();
+  const state = stateOf(link, now);
+  if (state !== 'VALID') throw new AppError('CONFLICT', stateMessages[state]);
+  const convention = link.signatory.convention;
+  const check = checkTransition(convention.status as ConventionStatus, 'reject', 'SIGNATORY', reason);
+  if (!check.ok) throw new AppError('CONFLICT', check.reason);
+  const title = conventionTitle(convention.templateId);
+  const recipients = await services.prisma.signatory.findMany({ where: { conventionId: convention.id }, distinct: ['email'], select: { email: true, name: true } });
+  const emails = await Promise.all(
+    recipients.map((recipient) =>
+      prepareEmail({
+        dedupeKey: `convention-rejected:${convention.id}:${recipient.email}`,
+        to: recipient.email,
+        template: 'convention-cancelled',
+        props: {
+          recipientName: recipient.name,
+          conventionTitle: title,
+          reference: convention.reference,
+          reason,
+          cancelledBy: `${link.signatory.name} (${signatoryRoleLabels[link.signatory.role]}), qui refuse de signer`,
+        },
+      }),
+    ),
+  );
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.convention.updateMany({
+      where: { id: convention.id, status: convention.status, version: convention.version },
+      data: { status: 'REJECTED', statusReason: `Refus de ${link.signatory.name} : ${reason}` },
+    });
+    if (count === 0) throw new AppError('CONFLICT', 'La convention vient d’être modifiée : rechargez la page.');
+    await tx.conventionLink.updateMany({ where: { signatory: { conventionId: convention.id }, usedAt: null }, data: { expiresAt: now } });
+    for (const email of emails) await enqueuePrepared(tx, email, services.clock);
+    await tx.auditLog.create({
+      data: { action: 'convention.rejected', targetType: 'Convention', targetId: convention.id, details: { signatoryId: link.signatoryId, role: link.signatory.role, reason }, at: now },
+    });
+  });
+  return { status: 'REJECTED' as const };
 }
