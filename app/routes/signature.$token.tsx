@@ -58,6 +58,7 @@ export default function SignaturePage() {
   return (
     <div className="stack">
       <h1>Signature de la convention {convention.reference}</h1>
+      <p>{convention.title}</p>
       <p>{`Vous signez en tant que : ${signatory.roleLabel} — ${signatory.name}.`}</p>
       <dl className="facts">
         <dt>Version</dt>

@@ -1,6 +1,7 @@
 import type { ConventionTerms } from '../../../matching/conventions/terms';
 import type { Pupil, User } from '../db/generated/client';
 import type { MatchWithParties } from './records';
+import { postalAddress } from './views';
 
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -60,7 +61,7 @@ export function defaultTerms(match: MatchWithParties, context: DefaultTermsConte
       start: iso(start),
       end: iso(end),
       activities: need.description,
-      place: [need.organisation.address, need.commune.name].filter(Boolean).join(', '),
+      place: postalAddress(need.organisation.address, need.organisation.commune ?? need.commune),
       workingTime: `${hours} heures par mois, selon un planning convenu entre l’organisme d’accueil, l’agent et son service.`,
       hoursPerMonth: hours,
       remote: Boolean(skill?.remote && need.skill?.remoteOk),

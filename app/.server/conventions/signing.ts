@@ -80,6 +80,7 @@ export async function openSigningLink(services: Services, token: string) {
     message: state === 'VALID' ? null : stateMessages[state],
     signatory: { name: link.signatory.name, roleLabel: signatoryRoleLabels[link.signatory.role] },
     convention: {
+      title: conventionTitle(convention.templateId),
       reference: convention.reference,
       kind: convention.kind,
       version: convention.version,

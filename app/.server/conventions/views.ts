@@ -34,7 +34,7 @@ const euros = (amount: string) =>
   `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount.replace(/\s/g, '').replace(',', '.')))} €`;
 
 /** Street address with postcode and commune, without repeating them when the address already has them. */
-function postalAddress(street: string | null, commune: { name: string; postcodes: string[] } | null): string {
+export function postalAddress(street: string | null, commune: { name: string; postcodes: string[] } | null): string {
   if (!street) return commune ? `${commune.postcodes[0] ?? ''} ${commune.name}`.trim() : '';
   if (!commune || street.includes(commune.name)) return street;
   return `${street}, ${commune.postcodes[0] ?? ''} ${commune.name}`.replace(/\s+/g, ' ');
@@ -226,7 +226,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
     ],
     tutor: { fullName: fill(terms.tutorName, 'tutorName'), email: terms.tutorEmail || undefined, role: fill(terms.tutorRole, 'tutorRole') },
     referentTeacher: { fullName: fill(terms.referentTeacherName, 'referentTeacherName'), email: terms.referentTeacherEmail || undefined },
-    place: [offer.organisation?.address, offer.commune.name].filter(Boolean).join(', '),
+    place: postalAddress(offer.organisation?.address ?? null, offer.organisation?.commune ?? offer.commune),
     weekLabel: dates[0] ? `semaine du ${day(dates[0])}` : fill('', 'days'),
     start: dates[0] ? day(dates[0]) : fill('', 'days'),
     end: dates[dates.length - 1] ? day(dates[dates.length - 1] ?? '') : fill('', 'days'),
