@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
-import { placeablePupils, placePupils } from '~/.server/conventions/pupils';
+import { placeablePupils, placePupils, sendCompleteDrafts } from '~/.server/conventions/pupils';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-decisions';
 import { AppError } from '~/.server/errors';
@@ -9,6 +9,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { kindLabels } from '~/lib/labels';
 import { matchStatusLabels } from '~/lib/match-labels';
+import { statusLabels as conventionStatusLabels } from '../../matching/conventions/lifecycle';
 
 export const meta: MetaFunction = () => [{ title: 'Mise en relation — Passerelles' }];
 
@@ -33,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       },
       side,
       mayDecide,
+      isCollege: match.kind === 'STAGE' && side === 'NEED',
       conventions: conventions.map((c) => ({ id: c.id, reference: c.reference, status: c.status, pupil: c.pupil ? `${c.pupil.firstName} ${c.pupil.lastName}` : null })),
       pupils,
     };
@@ -57,8 +59,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return { ok: true as const, message: 'Vous avez refusé cette mise en relation. Le motif est conservé.' };
     }
     if (intent === 'place') {
-      const ids = await placePupils(context.services, user, id, form.getAll('pupilIds').map(String));
+      const ids = await placePupils(context.services, user, id, {
+        pupilIds: form.getAll('pupilIds').map(String),
+        referentTeacherName: form.get('referentTeacherName') ?? '',
+        referentTeacherEmail: form.get('referentTeacherEmail') ?? '',
+      });
       return { ok: true as const, message: `${ids.length} convention(s) préparée(s), une par élève.` };
+    }
+    if (intent === 'send-all') {
+      const { sent, incomplete } = await sendCompleteDrafts(context.services, user, id);
+      const parts = [`${sent.length} convention(s) envoyée(s) pour signature.`];
+      if (incomplete.length) parts.push(`${incomplete.length} à compléter d’abord : ${incomplete.join(' ; ')}`);
+      return { ok: true as const, message: parts.join(' ') };
     }
     throw new AppError('VALIDATION', 'Action inconnue.');
   } catch (error) {
@@ -67,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MatchPage() {
-  const { match, mayDecide, conventions, pupils } = useLoaderData<typeof loader>();
+  const { match, mayDecide, conventions, pupils, isCollege } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
@@ -136,6 +148,12 @@ export default function MatchPage() {
                 </p>
               ) : null}
             </fieldset>
+            <Field id="referentTeacherName" label="Professeur·e référent·e" hint="(facultatif : repris dans chaque convention)" errors={errors?.fieldErrors.referentTeacherName}>
+              {(props) => <input {...props} name="referentTeacherName" autoComplete="off" />}
+            </Field>
+            <Field id="referentTeacherEmail" label="Son adresse e-mail" errors={errors?.fieldErrors.referentTeacherEmail}>
+              {(props) => <input {...props} type="email" name="referentTeacherEmail" autoComplete="off" />}
+            </Field>
             <button type="submit" disabled={busy}>
               Préparer les conventions
             </button>
@@ -144,6 +162,14 @@ export default function MatchPage() {
       ) : null}
       <section aria-labelledby="conventions">
         <h2 id="conventions">Conventions</h2>
+        {isCollege && conventions.some((c) => c.status === 'DRAFT') ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-all" />
+            <button type="submit" className="button-secondary" disabled={busy}>
+              Envoyer pour signature toutes les conventions complètes du groupe
+            </button>
+          </Form>
+        ) : null}
         {conventions.length === 0 ? (
           <p className="empty">
             {match.status === 'ACCEPTED'
@@ -154,7 +180,7 @@ export default function MatchPage() {
           <ul>
             {conventions.map((c) => (
               <li key={c.id}>
-                <Link to={`/conventions/${c.id}`}>{c.pupil ? `${c.reference} — ${c.pupil}` : c.reference}</Link>
+                <Link to={`/conventions/${c.id}`}>{`${c.pupil ? `${c.reference} — ${c.pupil}` : c.reference} (${conventionStatusLabels[c.status]})`}</Link>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import type { Database } from '../../app/.server/db/connection';
 import { editConvention, sendForSignature } from '../../app/.server/conventions/issue';
 import { runConventionJobs } from '../../app/.server/conventions/jobs';
 import { cancelConvention, draftAmendment } from '../../app/.server/conventions/lifecycle-actions';
-import { placePupils } from '../../app/.server/conventions/pupils';
+import { placePupils, sendCompleteDrafts } from '../../app/.server/conventions/pupils';
 import { conventionPdf, pdfForDownloadLink } from '../../app/.server/conventions/queries';
 import { openSigningLink, renewSigningLink, signWithLink } from '../../app/.server/conventions/signing';
 import { answerSurvey, openSurvey } from '../../app/.server/conventions/survey';
@@ -269,26 +269,28 @@ describe('a stage de 3e', () => {
     const host = await asCurrentUser(db, parties.hostMember.id);
     const { matchId } = await proposeMatch(services, principal, { needId: parties.internshipNeed.id, offerId: parties.internshipOffer.id });
     await acceptMatch(services, host, matchId);
-    const ids = await placePupils(services, principal, matchId, [parties.pupil.id]);
+    const ids = await placePupils(services, principal, matchId, { pupilIds: [parties.pupil.id], referentTeacherName: 'Jean Prof', referentTeacherEmail: 'PROF@college.example.org' });
     expect(ids).toHaveLength(1);
     conventionId = ids[0] ?? '';
-    const again = await rejection(placePupils(services, principal, matchId, [parties.pupil.id]));
+    const again = await rejection(placePupils(services, principal, matchId, { pupilIds: [parties.pupil.id] }));
     expect(again.message).toContain('déjà une convention');
 
     const convention = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect(convention.terms).toMatchObject({ referentTeacherName: 'Jean Prof', referentTeacherEmail: 'prof@college.example.org' });
     const terms = convention.terms as { days: { date: string; morning: { start: string; end: string }; afternoon: { start: string; end: string } }[] };
     const longDay = terms.days.map((day, index) => (index === 1 ? { ...day, afternoon: { start: '13:30', end: '18:00' } } : day));
     await editConvention(services, principal, conventionId, {
       ...(convention.terms as object),
       days: longDay,
-      referentTeacherName: 'Jean Prof',
-      referentTeacherEmail: 'prof@college.example.org',
       legalRep1Name: 'Sophie Martin',
       tutorRole: 'Coordinatrice',
     });
     const refused = await rejection(sendForSignature(services, principal, conventionId));
     expect(refused.code).toBe('VALIDATION');
     expect(refused.fieldErrors.days?.join(' ')).toContain('L3162-1');
+    const group = await sendCompleteDrafts(services, principal, matchId);
+    expect(group.sent).toEqual([]);
+    expect(group.incomplete).toEqual([`${convention.reference} : L’emploi du temps ne respecte pas le droit du travail des mineurs.`]);
   });
 
   it('within the limits it is sent to the host, the collège, the pupil, the family, the tutor and the teacher', async () => {

@@ -1,3 +1,4 @@
+import type { InternshipTerms } from '../../../matching/conventions/terms';
 import type { Prisma } from '../db/generated/client';
 import type { Pupil } from '../db/generated/client';
 import type { Services } from '../services';
@@ -18,7 +19,7 @@ export async function draftConventions(
   tx: Prisma.TransactionClient,
   services: Services,
   match: MatchWithParties,
-  options: { actorId: string; pupils: Pupil[] },
+  options: { actorId: string; pupils: Pupil[]; overrides?: Partial<Pick<InternshipTerms, 'referentTeacherName' | 'referentTeacherEmail'>> },
 ): Promise<string[]> {
   const now = services.clock.now();
   const today = new Date(now.toISOString().slice(0, 10));
@@ -26,7 +27,8 @@ export async function draftConventions(
   const targets = match.kind === 'STAGE' ? options.pupils : [null];
   const ids: string[] = [];
   for (const pupil of targets) {
-    const terms = defaultTerms(match, { today, experimentEnd: experimentEnd(services), missionEss, pupil });
+    const drafted = defaultTerms(match, { today, experimentEnd: experimentEnd(services), missionEss, pupil });
+    const terms = drafted.kind === 'STAGE' ? { ...drafted, ...options.overrides } : drafted;
     const period = conventionPeriod(terms) ?? { start: today, end: today };
     const template = templateFor(match.kind, match.offer.property?.propertyType === 'ROOFTOP');
     const convention = await tx.convention.create({

@@ -2,11 +2,22 @@ import { z } from 'zod';
 import type { CurrentUser } from '../auth/session';
 import { hasRole } from '../auth/authorize';
 import { AppError } from '../errors';
+import { fromZodError } from '../http/route-errors';
 import { loadMatch } from '../matching/match-decisions';
 import type { Services } from '../services';
 import { draftConventions } from './drafting';
+import { sendForSignature } from './issue';
 
-const pupilIdsSchema = z.array(z.string().min(1)).min(1, 'Choisissez au moins un élève.').max(40);
+const placementSchema = z.object({
+  pupilIds: z.array(z.string().min(1)).min(1, 'Choisissez au moins un élève.').max(40, '40 élèves au plus à la fois.'),
+  referentTeacherName: z.string().trim().max(300).default(''),
+  referentTeacherEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => value === '' || z.email().safeParse(value).success, 'Adresse e-mail invalide.')
+    .default(''),
+});
 
 /** Pupils of the collège not yet placed for that week, for the placement form of an accepted stage match. */
 export async function placeablePupils(services: Services, user: CurrentUser, matchId: string) {
@@ -30,13 +41,13 @@ export async function placeablePupils(services: Services, user: CurrentUser, mat
  * within the host's capacity for the week and its group size.
  */
 export async function placePupils(services: Services, user: CurrentUser, matchId: string, raw: unknown) {
-  const parsed = pupilIdsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues[0]?.message ?? 'Choisissez au moins un élève.', { fieldErrors: { pupilIds: parsed.error.issues.map((i) => i.message) } });
+  const parsed = placementSchema.safeParse(raw);
+  if (!parsed.success) throw fromZodError(parsed.error, 'Les conventions n’ont pas été préparées.');
   const match = await loadMatch(services.prisma, matchId);
   if (match.kind !== 'STAGE') throw new AppError('CONFLICT', 'Seuls les stages de 3e se font par élève.');
   if (!hasRole(user, 'COLLEGE_STAFF', match.need.organisationId)) throw new AppError('FORBIDDEN', 'Seul le collège peut désigner ses élèves.');
   if (match.status !== 'ACCEPTED') throw new AppError('CONFLICT', 'La structure d’accueil doit d’abord accepter la mise en relation.');
-  const ids = [...new Set(parsed.data)];
+  const ids = [...new Set(parsed.data.pupilIds)];
   const offer = match.offer.internship;
   const week = match.need.internship?.week;
   return services.prisma.$transaction(async (tx) => {
@@ -56,6 +67,31 @@ export async function placePupils(services: Services, user: CurrentUser, matchId
     }
     const now = services.clock.now();
     await tx.pupil.updateMany({ where: { id: { in: ids } }, data: { lastActivityAt: now } });
-    return draftConventions(tx, services, match, { actorId: user.id, pupils });
+    const { referentTeacherName, referentTeacherEmail } = parsed.data;
+    return draftConventions(tx, services, match, { actorId: user.id, pupils, overrides: { referentTeacherName, referentTeacherEmail } });
   });
+}
+
+/**
+ * Sends, in one action, every draft of a stage match that is complete; says which still need completing.
+ * Each is sent on its own (its own PDF and links), so one incomplete pupil never blocks the others.
+ */
+export async function sendCompleteDrafts(services: Services, user: CurrentUser, matchId: string) {
+  const match = await loadMatch(services.prisma, matchId);
+  if (!hasRole(user, 'COLLEGE_STAFF', match.need.organisationId) && !hasRole(user, 'MISSION_ESS_ADMIN')) {
+    throw new AppError('FORBIDDEN', 'Seul le collège ou la Mission ESS peut envoyer les conventions du groupe.');
+  }
+  const drafts = await services.prisma.convention.findMany({ where: { matchId, status: 'DRAFT' }, select: { id: true, reference: true } });
+  const sent: string[] = [];
+  const incomplete: string[] = [];
+  for (const draft of drafts) {
+    try {
+      await sendForSignature(services, user, draft.id);
+      sent.push(draft.reference);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) incomplete.push(`${draft.reference} : ${error.message}`);
+      else throw error;
+    }
+  }
+  return { sent, incomplete };
 }
