@@ -246,7 +246,8 @@ describe('a skills placement, from the match to the signed PDF', () => {
     expect(counts.completed).toBe(1);
     expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('COMPLETED');
     const surveys = await linksFromOutbox(db, 'enquete');
-    expect(surveys.map((s) => s.to).sort()).toEqual(['agent@gard.fr', 'mission@gard.fr', 'presidente@jardins.example.org']);
+    // One person for each side: the host structure and the agent (the Département signs but is not surveyed).
+    expect(surveys.map((s) => s.to).sort()).toEqual(['agent@gard.fr', 'presidente@jardins.example.org']);
     expect((await runConventionJobs(services)).surveys).toBe(0);
 
     const token = surveys.find((s) => s.to === 'agent@gard.fr')?.token ?? '';

@@ -10,8 +10,12 @@ import { templateById } from './template-choice';
 const DAY_MS = 86_400_000;
 export const REMINDER_DAYS = [3, 7] as const;
 export const SURVEY_LINK_DAYS = 60;
-/** Roles asked for their satisfaction: one person for each side of the match. */
-const SURVEYED_ROLES = ['HOST', 'AGENT', 'OCCUPANT', 'COLLEGE', 'DEPARTEMENT'] as const;
+/** Who is asked for their satisfaction: one person for each side of the match (the plan's indicators, action 4.4). */
+const SURVEYED_ROLES: Record<'COMPETENCE' | 'LIEU' | 'STAGE', readonly string[]> = {
+  COMPETENCE: ['HOST', 'AGENT'],
+  LIEU: ['OCCUPANT', 'DEPARTEMENT'],
+  STAGE: ['HOST', 'COLLEGE'],
+};
 
 const startOfDay = (date: Date) => new Date(date.toISOString().slice(0, 10));
 const endingNoticeDays = (kind: string) => (kind === 'STAGE' ? 2 : 14);
@@ -82,7 +86,7 @@ export async function runConventionJobs(services: Services): Promise<Record<stri
       });
     }
     if (convention.endDate < today) {
-      const surveyed = convention.signatories.filter((s) => (SURVEYED_ROLES as readonly string[]).includes(s.role));
+      const surveyed = convention.signatories.filter((s) => SURVEYED_ROLES[convention.kind].includes(s.role));
       const tokens = surveyed.map(() => services.tokens.token());
       const emails = await Promise.all(
         surveyed.map((signatory, index) =>
