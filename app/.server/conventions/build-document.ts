@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { experimentEnd } from './drafting';
 import type { ConventionRecord } from './records';
 import { plannedSignatories, signatoryRoleLabels } from './signatories';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 import { conventionView } from './views';
 
 type Source = Pick<

@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { conventionIdentity } from './codes';
 import { conventionPeriod, defaultTerms } from './default-terms';
 import type { MatchWithParties } from './records';
-import { templateFor } from './template-choice';
+import { templateFor } from './template-files';
 
 export function experimentEnd(services: Services): Date {
   return new Date(`${services.env.skillsExperimentEnd}T00:00:00Z`);

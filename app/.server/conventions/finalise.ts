@@ -4,7 +4,7 @@ import { enqueuePrepared, prepareEmail, type PreparedEmail } from '../email/outb
 import { appendCertificate } from '../pdf/certificate';
 import type { Services } from '../services';
 import { signatoryRoleLabels } from './signatories';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 const DOWNLOAD_LINK_DAYS = 60;
 

@@ -5,7 +5,7 @@ import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import type { Services } from '../services';
 import { finaliseConvention } from './finalise';
 import { sendSigningLink } from './signing';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 const DAY_MS = 86_400_000;
 export const REMINDER_DAYS = [3, 7] as const;

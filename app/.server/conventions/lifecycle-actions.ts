@@ -6,7 +6,7 @@ import { requiredReason } from '../reason';
 import type { Services } from '../services';
 import { conventionIdentity } from './codes';
 import { assertMayAct, loadConvention } from './records';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 /** Cancels with a reason told to every signatory; links stop working at once. */
 export async function cancelConvention(services: Services, user: CurrentUser, id: string, rawReason: unknown) {

@@ -10,7 +10,7 @@ import { renderConvention } from './build-document';
 import { parseTerms } from './issue';
 import { assertMayRead, loadConvention } from './records';
 import { signatoryRoleLabels } from './signatories';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 export const CONVENTIONS_PAGE_SIZE = 20;
 

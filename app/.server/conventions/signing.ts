@@ -14,7 +14,7 @@ import { hashIp } from './codes';
 import { finaliseConvention } from './finalise';
 import { assertMayAct, loadConvention } from './records';
 import { signatoryRoleLabels } from './signatories';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 const DAY_MS = 86_400_000;
 const RENEWAL_INTERVAL_MS = 10 * 60_000;

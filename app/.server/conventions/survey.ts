@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
 import type { Services } from '../services';
 import { signatoryRoleLabels } from './signatories';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 const EDITABLE_DAYS = 30;
 

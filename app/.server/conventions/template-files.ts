@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../errors';
 import { parseTemplate, TemplateError, type ConventionTemplate, type TemplateMeta } from '../../../matching/conventions/template';
 import type { ConventionView } from '../../../matching/conventions/view-model';
 
@@ -67,13 +68,15 @@ export function templateIdFor(view: Pick<ConventionView, 'kind'> & { rooftop?: b
   }
 }
 
-/** The template for a view, or a French error naming the missing file. */
-export function conventionTemplateFor(
-  templates: ReadonlyMap<string, LoadedConventionTemplate>,
-  view: ConventionView,
-): LoadedConventionTemplate {
-  const id = templateIdFor(view);
-  const template = templates.get(id);
-  if (!template) throw new TemplateError(`Le modèle de convention « ${id} » est introuvable (fichier ${id}.md attendu).`);
+/** Templates are read from their files each time, so an edit by the Mission ESS applies to the next document. */
+export function templateById(id: string): LoadedConventionTemplate {
+  const template = loadConventionTemplates().get(id);
+  if (!template) {
+    throw new AppError('CONFIG', `Le modèle de convention « ${id} » est introuvable (fichier matching/conventions/templates/${id}.md attendu).`);
+  }
   return template;
+}
+
+export function templateFor(kind: ConventionView['kind'], rooftop: boolean): LoadedConventionTemplate {
+  return templateById(templateIdFor({ kind, rooftop }));
 }

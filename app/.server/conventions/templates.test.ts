@@ -17,7 +17,7 @@ import type {
   SkillsPlacementView,
   TemporaryOccupationView,
 } from '../../../matching/conventions/view-model';
-import { conventionTemplateFor, defaultTemplatesDir, loadConventionTemplates, TEMPLATE_KINDS, templateIdFor } from './template-files';
+import { defaultTemplatesDir, loadConventionTemplates, TEMPLATE_KINDS, templateById, templateIdFor } from './template-files';
 
 /**
  * The convention templates are edited by the Mission ESS and the legal service: these tests are what tells them an
@@ -39,7 +39,9 @@ function textOf(rendered: RenderedTemplate): string {
 }
 
 function render(view: ConventionView): { rendered: RenderedTemplate; text: string } {
-  const rendered = renderTemplate(conventionTemplateFor(templates, view), view);
+  const template = templates.get(templateIdFor(view));
+  if (!template) throw new Error(`modèle ${templateIdFor(view)} absent`);
+  const rendered = renderTemplate(template, view);
   return { rendered, text: textOf(rendered) };
 }
 
@@ -125,9 +127,7 @@ describe('template files', () => {
     expect(templateIdFor(sampleOccupationView())).toBe('occupation-temporaire');
     expect(templateIdFor(sampleRooftopView())).toBe('occupation-toiture-solaire');
     expect(templateIdFor(sampleInternshipView())).toBe('stage-observation-3e');
-    expect(() => conventionTemplateFor(new Map(), sampleSkillsView())).toThrow(
-      'Le modèle de convention « mise-a-disposition-competences » est introuvable',
-    );
+    expect(() => templateById('modele-absent')).toThrow('Le modèle de convention « modele-absent » est introuvable');
   });
 
   describe('refuses a folder the application could not use', () => {

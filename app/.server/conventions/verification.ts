@@ -5,7 +5,7 @@ import { hitRateLimit } from '../auth/rate-limit';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { normaliseVerificationCode } from './codes';
-import { templateById } from './template-choice';
+import { templateById } from './template-files';
 
 const inputSchema = z.string().trim().min(1, 'Saisissez le code imprimé sur la convention ou l’empreinte SHA-256 du fichier.').max(100);
 
