@@ -1,7 +1,8 @@
-import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { Heading, Text } from '@react-email/components';
 import { z } from 'zod';
 import type { EmailTemplate } from './index';
 import { EmailLayout } from './layout';
+import { Action } from './parts';
 
 const props = z.object({
   // Only web links: the URL ends up in an href.
@@ -26,24 +27,7 @@ export function MagicLinkEmail({ url, expiresInMinutes }: MagicLinkProps) {
       </Heading>
       <Text>Bonjour,</Text>
       <Text>Pour vous connecter à Passerelles, utilisez le bouton ci-dessous.</Text>
-      <Section style={{ margin: '24px 0' }}>
-        <Button
-          href={url}
-          style={{
-            backgroundColor: '#00576b',
-            color: '#ffffff',
-            padding: '12px 20px',
-            borderRadius: '4px',
-            fontWeight: 'bold',
-          }}
-        >
-          Me connecter à Passerelles
-        </Button>
-      </Section>
-      <Text>Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :</Text>
-      <Text style={{ wordBreak: 'break-all' }}>
-        <Link href={url}>{url}</Link>
-      </Text>
+      <Action href={url}>Me connecter à Passerelles</Action>
       <Text>
         Ce lien est valable {minutes(expiresInMinutes)} et ne peut servir qu’une seule fois.
       </Text>
