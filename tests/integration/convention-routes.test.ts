@@ -36,6 +36,12 @@ afterAll(() => db.close());
 const get = (path: string, who: string) => requestWithCookie(path, cookies[who] ?? null);
 const post = (path: string, who: string, fields: Record<string, string>) =>
   requestWithCookie(path, cookies[who] ?? null, { method: 'POST', body: new URLSearchParams(fields) });
+function multipart(path: string, who: string, fields: Record<string, string>, file: { name: string; type: string; body: Uint8Array }) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.set('scan', new File([file.body], file.name, { type: file.type }));
+  return requestWithCookie(path, cookies[who] ?? null, { method: 'POST', body: form });
+}
 
 describe('who may open a convention, its PDF and its match', () => {
   const expected: Record<string, number> = { admin: 200, host: 200, agent: 200, outsider: 404, college: 404, anonymous: 302 };
@@ -109,16 +115,35 @@ describe('forms answer bad input in French and change nothing', () => {
     expect(body?.fieldErrors?.query?.[0]).toContain('Saisissez');
   });
 
-  it('a signatory who refuses gives a reason; the convention is rejected and every party is told', async () => {
+  it('a scan of a paper signature counts for that signatory, recorded as such; other files are refused', async () => {
     const host = await asCurrentUser(db, (await db.prisma.user.findUniqueOrThrow({ where: { email: 'presidente@jardins.example.org' } })).id);
     const convention = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
     await editConvention(services, host, conventionId, { ...(convention.terms as object), arreteReference: 'ARR-1', arreteDate: '2026-11-20', subsidyAmount: '900' });
     await sendForSignature(services, host, conventionId);
+    const departement = await db.prisma.signatory.findFirstOrThrow({ where: { conventionId, role: 'DEPARTEMENT' } });
+    const scan = new TextEncoder().encode('%PDF-1.4 scan de la signature manuscrite');
+    const wrongType = await call(conventionAction, multipart(`/conventions/${conventionId}`, 'host', { intent: 'paper', signatoryId: departement.id }, { name: 'scan.txt', type: 'text/plain', body: scan }), { conventionId });
+    expect(wrongType.status).toBe(400);
+    expect(JSON.stringify(wrongType.body?.fieldErrors)).toContain('PDF, un PNG ou un JPEG');
+    const outsider = await call(conventionAction, multipart(`/conventions/${conventionId}`, 'outsider', { intent: 'paper', signatoryId: departement.id }, { name: 'scan.pdf', type: 'application/pdf', body: scan }), { conventionId });
+    expect(outsider.status).toBe(404);
+    expect(await db.prisma.signature.count()).toBe(0);
+
+    const recorded = await call(conventionAction, multipart(`/conventions/${conventionId}`, 'host', { intent: 'paper', signatoryId: departement.id }, { name: 'scan.pdf', type: 'application/pdf', body: scan }), { conventionId });
+    expect(recorded.status).toBe(200);
+    const signature = await db.prisma.signature.findFirstOrThrow({ where: { signatoryId: departement.id } });
+    const version = await db.prisma.conventionVersion.findFirstOrThrow({ where: { conventionId, number: 1 } });
+    expect(signature).toMatchObject({ method: 'PAPER', typedName: null, ipHash: null, recordedById: host.id, documentSha256: version.sha256, scanContentType: 'application/pdf' });
+    expect((await services.storage.get(signature.scanKey ?? ''))?.body).toEqual(scan);
+    expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('PARTIALLY_SIGNED');
+  });
+
+  it('a signatory who refuses gives a reason; the convention is rejected and every party is told', async () => {
     const [link] = (await linksFromOutbox(db, 'signature')).filter((l) => l.to === 'agent@gard.fr');
     const token = link?.token ?? '';
     const empty = await call(signatureAction, post(`/signature/${token}`, 'anonymous', { intent: 'reject', reason: '' }), { token });
     expect(empty.status).toBe(400);
-    expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('READY_TO_SIGN');
+    expect((await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).status).toBe('PARTIALLY_SIGNED');
     const refused = await call(signatureAction, post(`/signature/${token}`, 'anonymous', { intent: 'reject', reason: 'Mon service ne peut pas se passer de moi ce semestre' }), { token });
     expect(refused.status).toBe(200);
     const after = await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
@@ -126,7 +151,7 @@ describe('forms answer bad input in French and change nothing', () => {
     expect(after.statusReason).toContain('Mon service ne peut pas');
     const told = await db.prisma.outboxEmail.findMany({ where: { dedupeKey: { startsWith: 'convention-rejected:' } } });
     expect(told.map((e) => e.to).sort()).toEqual(['agent@gard.fr', 'mission@gard.fr', 'presidente@jardins.example.org']);
-    const other = (await linksFromOutbox(db, 'signature')).find((l) => l.to === 'mission@gard.fr');
+    const other = (await linksFromOutbox(db, 'signature')).find((l) => l.to === 'presidente@jardins.example.org');
     expect(await statusOf(signatureLoader, services, get(`/signature/${other?.token ?? ''}`, 'anonymous'), { token: other?.token ?? '' })).toBe(200);
     expect((await openSigningLink(services, other?.token ?? '')).state).toBe('CLOSED');
   });
