@@ -39,7 +39,7 @@ const post = (path: string, who: string, fields: Record<string, string>) =>
 function multipart(path: string, who: string, fields: Record<string, string>, file: { name: string; type: string; body: Uint8Array }) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('scan', new File([file.body], file.name, { type: file.type }));
+  form.set('scan', new File([Buffer.from(file.body)], file.name, { type: file.type }));
   return requestWithCookie(path, cookies[who] ?? null, { method: 'POST', body: form });
 }
 
