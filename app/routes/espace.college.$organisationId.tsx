@@ -1,26 +1,81 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
 import { requireUser } from '~/.server/auth/session';
-import { throwAsResponse } from '~/.server/http/route-errors';
+import { AppError } from '~/.server/errors';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { deletePupil, importPupils, listPupils, MAX_PUPIL_FILE_BYTES } from '~/.server/pupils/pupils';
 import { getCollegeSpace } from '~/.server/spaces';
+import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 import { ItemTable } from '~/components/item-table';
+import { Pagination } from '~/components/pagination';
+import { formatDate } from '~/lib/labels';
+import { statusLabels } from '../../matching/conventions/lifecycle';
 
 export const meta: MetaFunction = () => [{ title: 'Espace collège — Passerelles' }];
 
+const pageSchema = z.coerce.number().int().min(1).catch(1);
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
+  const id = params.organisationId ?? '';
+  const page = pageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1);
   try {
-    return { organisation: await getCollegeSpace(context.services, user, params.organisationId ?? '') };
+    const organisation = await getCollegeSpace(context.services, user, id);
+    return { organisation, pupils: await listPupils(context.services, user, id, page), page };
   } catch (error) {
     throwAsResponse(error);
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const id = params.organisationId ?? '';
+  try {
+    let form: FormData;
+    try {
+      form = (request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')
+        ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PUPIL_FILE_BYTES }))
+        : await request.formData();
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) {
+        throw new AppError('VALIDATION', 'Aucun élève importé.', { fieldErrors: { file: ['Le fichier dépasse 1 Mo.'] } });
+      }
+      throw error;
+    }
+    const intent = form.get('intent');
+    if (intent === 'import') {
+      const file = form.get('file');
+      const upload = file instanceof File && file.size > 0 ? { text: await file.text(), size: file.size } : null;
+      const { imported } = await importPupils(context.services, user, id, upload);
+      return { ok: true as const, message: `${imported} élève(s) importé(s).` };
+    }
+    if (intent === 'delete') {
+      await deletePupil(context.services, user, id, String(form.get('pupilId') ?? ''));
+      return { ok: true as const, message: 'L’élève a été retiré de la liste et ses données supprimées.' };
+    }
+    throw new AppError('VALIDATION', 'Action inconnue.');
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 export default function CollegeSpace() {
-  const { organisation } = useLoaderData<typeof loader>();
+  const { organisation, pupils, page } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const errors = result && !result.ok ? result : null;
   const flags = [organisation.rep && 'REP', organisation.repPlus && 'REP+', organisation.qpv && 'QPV'].filter(Boolean);
   return (
-    <>
+    <div className="stack">
       <h1>{organisation.name}</h1>
       <p className="meta">
         {`${organisation.commune?.name ?? ''} · UAI ${organisation.uai ?? '—'}`}
@@ -32,6 +87,73 @@ export default function CollegeSpace() {
         rows={organisation.needs.map((need) => ({ ...need, href: `/besoins/${need.id}/suggestions` }))}
         empty="Aucun besoin de stage pour le moment."
       />
-    </>
+
+      <section aria-labelledby="eleves" className="stack">
+        <h2 id="eleves">{`Élèves (${pupils.total})`}</h2>
+        <p>
+          Seules les données nécessaires à la convention sont conservées : nom, prénom, classe, date de naissance et
+          e-mail d’un représentant légal. Elles ne sont visibles que du collège, puis, pour les élèves placés, de la
+          structure d’accueil et de la Mission ESS.
+        </p>
+        <FormResult result={result} details={errors?.fieldErrors.file} />
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="intent" value="import" />
+          <Field
+            id="pupils-file"
+            label="Importer une liste d’élèves (CSV)"
+            hint="(colonnes : nom ; prénom ; classe ; date de naissance JJ/MM/AAAA ; e-mail du représentant légal — 1 Mo au plus ; si une ligne est fausse, rien n’est importé)"
+          >
+            {(props) => <input {...props} type="file" name="file" accept=".csv,text/csv" required />}
+          </Field>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Import en cours…' : 'Importer'}
+          </button>
+        </Form>
+        {pupils.pupils.length === 0 ? (
+          <p className="empty">Aucun élève pour le moment : importez la liste d’une classe pour préparer leurs conventions de stage.</p>
+        ) : (
+          <table>
+            <caption className="visually-hidden">Élèves du collège</caption>
+            <thead>
+              <tr>
+                <th scope="col">Élève</th>
+                <th scope="col">Classe</th>
+                <th scope="col">Date de naissance</th>
+                <th scope="col">Stage</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pupils.pupils.map((pupil) => (
+                <tr key={pupil.id}>
+                  <td>{`${pupil.lastName} ${pupil.firstName}`}</td>
+                  <td>{pupil.className}</td>
+                  <td>{formatDate(pupil.birthDate)}</td>
+                  <td>
+                    {pupil.conventions.length === 0
+                      ? 'Pas encore de stage'
+                      : pupil.conventions.map((c) => (
+                          <Link key={c.id} to={`/conventions/${c.id}`}>{`${c.reference} (${statusLabels[c.status]})`}</Link>
+                        ))}
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="pupilId" value={pupil.id} />
+                      <button type="submit" className="button-secondary" disabled={busy}>
+                        Retirer<span className="visually-hidden">{` ${pupil.firstName} ${pupil.lastName}`}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={page} pageCount={pupils.pageCount} hrefFor={(p) => `?page=${p}#eleves`} />
+      </section>
+    </div>
   );
 }
