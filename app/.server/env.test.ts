@@ -78,4 +78,12 @@ describe('parseEnv', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('APP_URL');
   });
+
+  it('reads the conventions settings, with the end of the skills experiment as a real date', () => {
+    expect(parseEnv({})).toMatchObject({ skillsExperimentEnd: '2027-12-27', signatureLinkDays: 14 });
+    expect(parseEnv({ SKILLS_EXPERIMENT_END: '2028-06-30', SIGNATURE_LINK_DAYS: '7' })).toMatchObject({ skillsExperimentEnd: '2028-06-30', signatureLinkDays: 7 });
+    const message = configError({ SKILLS_EXPERIMENT_END: '27/12/2027', SIGNATURE_LINK_DAYS: '0' });
+    expect(message).toContain('SKILLS_EXPERIMENT_END');
+    expect(message).toContain('SIGNATURE_LINK_DAYS');
+  });
 });
