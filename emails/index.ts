@@ -7,6 +7,8 @@ import { conventionReminder } from './convention-reminder';
 import { conventionSigned } from './convention-signed';
 import { conventionToSign } from './convention-to-sign';
 import { magicLink } from './magic-link';
+import { managerApprovalRequest } from './manager-approval-request';
+import { managerDecision } from './manager-decision';
 import { matchAccepted } from './match-accepted';
 import { matchProposed } from './match-proposed';
 import { placementEnding } from './placement-ending';
@@ -30,6 +32,8 @@ export const templates = {
   'convention-cancelled': conventionCancelled,
   'placement-ending': placementEnding,
   'satisfaction-survey': satisfactionSurvey,
+  'manager-approval-request': managerApprovalRequest,
+  'manager-decision': managerDecision,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 
 export type TemplateName = keyof typeof templates;

@@ -374,6 +374,53 @@ describe('satisfaction-survey email', () => {
   });
 });
 
+const approvalRequest = {
+  managerName: 'Paul Chef',
+  agentName: 'Marc Chabert',
+  offerTitle: 'Tenue de la comptabilité associative',
+  skills: ['comptabilité', 'trésorerie'],
+  hoursPerMonth: 8,
+  url: `${url}/accord/jeton`,
+  expiresOn: '12 décembre 2026',
+};
+const decision = {
+  agentName: 'Marc Chabert',
+  managerName: 'Paul Chef',
+  offerTitle: 'Tenue de la comptabilité associative',
+  approved: true,
+  url: `${url}/espace/agent`,
+};
+
+describe('manager-approval-request email', () => {
+  it('asks the line manager for their agreement, with the offer and the personal link', async () => {
+    const email = await renderEmail('manager-approval-request', approvalRequest);
+    expect(email.subject).toBe('Votre accord est demandé : mécénat de compétences de Marc Chabert');
+    for (const fact of ['Bonjour Paul Chef,', 'Tenue de la comptabilité associative', 'comptabilité, trésorerie', '8 heures par mois', '12 décembre 2026', `${url}/accord/jeton`]) {
+      expect(email.text).toContain(fact);
+    }
+    expectButtonAndFallback(email.html, `${url}/accord/jeton`);
+  });
+
+  it('rejects an offer without skills', async () => {
+    await expectRefused('manager-approval-request', { ...approvalRequest, skills: [] }, 'skills', 'Trop petit');
+  });
+});
+
+describe('manager-decision email', () => {
+  it('tells the agent their offer is published, or why it is not', async () => {
+    const approved = await renderEmail('manager-decision', decision);
+    expect(approved.subject).toBe('Accord donné : « Tenue de la comptabilité associative » est publiée');
+    expect(approved.text).toContain('Paul Chef a donné son accord');
+    const refused = await renderEmail('manager-decision', { ...decision, approved: false, reason: 'Période de clôture budgétaire' });
+    expect(refused.subject).toBe('Accord refusé : « Tenue de la comptabilité associative »');
+    expect(refused.text).toContain('Période de clôture budgétaire');
+  });
+
+  it('requires the reason of a refusal', async () => {
+    await expectRefused('manager-decision', { ...decision, approved: false }, 'reason', 'motif requis');
+  });
+});
+
 describe('every email', () => {
   const samples: { [Name in TemplateName]: TemplateProps<Name> } = {
     'magic-link': { url, expiresInMinutes: 15 },
@@ -385,6 +432,8 @@ describe('every email', () => {
     'convention-cancelled': cancelled,
     'placement-ending': ending,
     'satisfaction-survey': survey,
+    'manager-approval-request': approvalRequest,
+    'manager-decision': decision,
   };
 
   it.each(Object.keys(templates) as TemplateName[])('%s is in French, framed, and says why it was sent', async (name) => {

@@ -64,7 +64,7 @@ export async function getAgentSpace(services: Services, user: CurrentUser) {
   assertAccess(user, { roles: ['COUNCIL_AGENT'] });
   return services.prisma.offer.findMany({
     where: { kind: 'COMPETENCE', skill: { agentId: user.id } },
-    select: { ...offerSelect, skill: { select: { skills: true, managerApproval: true } } },
+    select: { ...offerSelect, skill: { select: { skills: true, managerApproval: true, managerRefusal: true } } },
     orderBy: { createdAt: 'desc' },
   });
 }
