@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { verifyEligibility } from '~/.server/admin/eligibility';
 import { requireUser } from '~/.server/auth/session';
-import { throwAsResponse } from '~/.server/http/route-errors';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { getAdminSpace } from '~/.server/spaces';
+import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 
 export const meta: MetaFunction = () => [{ title: 'Mission ESS — Passerelles' }];
 
@@ -22,13 +25,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const form = await request.formData();
+  try {
+    const { decision } = await verifyEligibility(context.services, user, String(form.get('organisationId') ?? ''), {
+      decision: form.get('decision'),
+      reason: form.get('reason'),
+    });
+    return { ok: true as const, message: decision === 'confirm' ? 'Éligibilité confirmée.' : 'Éligibilité refusée ; le motif est conservé.' };
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 export default function AdminHome() {
   const { toVerify, totals } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
   return (
     <>
       <h1>Mission ESS</h1>
       <p>{`${totals.users} comptes, ${totals.offers} offres et ${totals.needs} besoins enregistrés.`}</p>
+      <p>
+        <Link to="/conventions">Toutes les conventions</Link> · <Link to="/mises-en-relation">Toutes les mises en relation</Link>
+      </p>
       <h2>Éligibilités à vérifier</h2>
+      <FormResult result={result} />
       {toVerify.length === 0 ? (
         <p className="empty">Aucune éligibilité en attente de vérification.</p>
       ) : (
@@ -39,6 +62,7 @@ export default function AdminHome() {
               <th scope="col">Structure</th>
               <th scope="col">Commune</th>
               <th scope="col">Éligibilité déclarée</th>
+              <th scope="col">Vérification</th>
             </tr>
           </thead>
           <tbody>
@@ -49,6 +73,20 @@ export default function AdminHome() {
                 </td>
                 <td>{org.commune?.name ?? '—'}</td>
                 <td>{eligibilityLabels[org.skillsEligibility]}</td>
+                <td>
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="organisationId" value={org.id} />
+                    <button type="submit" name="decision" value="confirm" disabled={busy}>
+                      Confirmer<span className="visually-hidden">{` l’éligibilité de ${org.name}`}</span>
+                    </button>
+                    <Field id={`reason-${org.id}`} label="Motif d’un refus">
+                      {(props) => <input {...props} name="reason" />}
+                    </Field>
+                    <button type="submit" name="decision" value="reject" className="button-secondary" disabled={busy}>
+                      Refuser<span className="visually-hidden">{` l’éligibilité de ${org.name}`}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
             ))}
           </tbody>
