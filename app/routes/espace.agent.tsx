@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { requestManagerApproval } from '~/.server/agents/manager-approval';
 import { AppError } from '~/.server/errors';
@@ -44,6 +44,9 @@ export default function AgentSpace() {
   return (
     <div className="stack">
       <h1>Mes propositions de compétences</h1>
+      <p>
+        <Link to="/publier/offre-competences">Proposer mes compétences</Link>
+      </p>
       <ItemTable
         caption="Compétences que je propose"
         rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}

@@ -81,6 +81,9 @@ export default function CollegeSpace() {
         {`${organisation.commune?.name ?? ''} · UAI ${organisation.uai ?? '—'}`}
         {flags.length ? ` · ${flags.join(', ')}` : ''}
       </p>
+      <p>
+        <Link to={`/publier/besoin-stage?organisation=${organisation.id}`}>Chercher des stages de 3e pour une classe</Link>
+      </p>
       <h2>Besoins de stages de 3e</h2>
       <ItemTable
         caption="Besoins du collège : ouvrez-en un pour voir les stages suggérés"

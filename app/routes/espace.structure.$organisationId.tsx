@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { throwAsResponse } from '~/.server/http/route-errors';
 import { getStructureSpace } from '~/.server/spaces';
@@ -24,6 +24,11 @@ export default function StructureSpace() {
       <p className="meta">
         {organisation.commune?.name ?? ''}
         {organisation.siret ? ` · SIRET ${organisation.siret}` : ''}
+      </p>
+      <p>
+        <Link to={`/publier/besoin-competences?organisation=${organisation.id}`}>Publier un besoin de compétences</Link> ·{' '}
+        <Link to={`/publier/besoin-lieu?organisation=${organisation.id}`}>Publier un besoin de lieu</Link> ·{' '}
+        <Link to={`/publier/offre-stage?organisation=${organisation.id}`}>Proposer des stages de 3e</Link>
       </p>
       <h2>Besoins publiés</h2>
       <ItemTable

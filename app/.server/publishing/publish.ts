@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import { assertAccess } from '../auth/authorize';
+import type { CurrentUser } from '../auth/session';
+import { AppError } from '../errors';
+import { fromZodError } from '../http/route-errors';
+import { embedPending } from '../matching/embedding-store';
+import type { Services } from '../services';
+import { internshipNeedSchema, internshipOfferSchema, skillNeedSchema, skillOfferSchema, spaceNeedSchema } from './schemas';
+
+export type { PublicationKind } from '../../lib/publication-fields';
+import type { PublicationKind } from '../../lib/publication-fields';
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, 'Rien n’a été publié : corrigez les champs signalés.');
+  return parsed.data;
+}
+
+const day = (value: string) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+async function assertCommune(services: Services, code: string) {
+  if (!(await services.prisma.commune.findUnique({ where: { code }, select: { code: true } }))) {
+    throw new AppError('VALIDATION', 'Rien n’a été publié.', { fieldErrors: { communeCode: ['Commune : choisissez une commune du Gard.'] } });
+  }
+}
+
+async function organisationOf(services: Services, id: string, kind: 'STRUCTURE' | 'COLLEGE') {
+  const organisation = await services.prisma.organisation.findFirst({ where: { id, kind } });
+  if (!organisation) throw new AppError('NOT_FOUND', 'Cette organisation n’existe pas.');
+  return organisation;
+}
+
+/** Who may post what: an agent their skills, a structure its needs and stage offers, a collège its stage needs. */
+export function assertMayPublish(user: CurrentUser, kind: PublicationKind, organisationId: string | null): void {
+  if (kind === 'offre-competences') assertAccess(user, { roles: ['COUNCIL_AGENT'] });
+  else if (kind === 'besoin-stage') assertAccess(user, { roles: ['COLLEGE_STAFF'], organisationId: organisationId ?? '—' });
+  else assertAccess(user, { roles: ['STRUCTURE_MEMBER'], organisationId: organisationId ?? '—' });
+}
+
+/** The form's choices: the Gard communes, and where the poster is, as the default. */
+export async function publicationFormData(services: Services, user: CurrentUser, kind: PublicationKind, organisationId: string | null) {
+  assertMayPublish(user, kind, organisationId);
+  const [communes, organisation] = await Promise.all([
+    services.prisma.commune.findMany({ select: { code: true, name: true }, orderBy: { name: 'asc' } }),
+    organisationId ? services.prisma.organisation.findUnique({ where: { id: organisationId }, select: { name: true, communeCode: true } }) : null,
+  ]);
+  const agentService = kind === 'offre-competences' ? await services.prisma.agentProfile.findUnique({ where: { userId: user.id }, select: { service: { select: { communeCode: true } } } }) : null;
+  return {
+    communes,
+    organisationName: organisation?.name ?? null,
+    defaultCommune: organisation?.communeCode ?? agentService?.service?.communeCode ?? '30189',
+  };
+}
+
+/**
+ * Posts a need or an offer, published at once (the Mission ESS moderates afterwards), except a council agent's
+ * skill offer, which waits for the line manager's agreement. The text is embedded right away so the item appears
+ * in suggestions; if the embeddings service is down, the start-up or `embeddings:reembed` catches up.
+ */
+export async function publish(services: Services, user: CurrentUser, kind: PublicationKind, organisationId: string | null, input: Record<string, unknown>) {
+  const now = services.clock.now();
+  const published = { status: 'PUBLISHED' as const, publishedAt: now, createdAt: now };
+  let id: string;
+  assertMayPublish(user, kind, organisationId);
+  if (kind === 'offre-competences') {
+    const data = parse(skillOfferSchema, input);
+    await assertCommune(services, data.communeCode);
+    const profile = await services.prisma.agentProfile.findUnique({ where: { userId: user.id } });
+    const offer = await services.prisma.offer.create({
+      data: {
+        kind: 'COMPETENCE',
+        title: data.title,
+        description: data.description,
+        communeCode: data.communeCode,
+        availableFrom: day(data.availableFrom),
+        availableUntil: day(data.availableUntil),
+        status: 'PENDING_APPROVAL',
+        ownerId: user.id,
+        organisationId: profile?.serviceId ?? null,
+        createdAt: now,
+        skill: { create: { agentId: user.id, skills: data.skills, hoursPerMonth: data.hoursPerMonth, radiusKm: data.radiusKm, remote: data.remote } },
+      },
+    });
+    id = offer.id;
+  } else if (kind === 'offre-stage') {
+    const organisation = await organisationOf(services, organisationId ?? '', 'STRUCTURE');
+    const data = parse(internshipOfferSchema, input);
+    await assertCommune(services, data.communeCode);
+    const offer = await services.prisma.offer.create({
+      data: {
+        kind: 'STAGE',
+        title: data.title,
+        description: data.description,
+        communeCode: data.communeCode,
+        ownerId: user.id,
+        organisationId: organisation.id,
+        ...published,
+        internship: {
+          create: {
+            activities: data.activities,
+            weeks: [...new Set(data.weeks)].sort().map((week) => new Date(`${week}T00:00:00Z`)),
+            capacityPerWeek: data.capacityPerWeek,
+            maxGroupSize: data.maxGroupSize,
+            tutorName: data.tutorName,
+            tutorRole: data.tutorRole || null,
+            wheelchairAccessible: data.wheelchairAccessible,
+            accessibilityNotes: data.accessibilityNotes || null,
+          },
+        },
+      },
+    });
+    id = offer.id;
+  } else if (kind === 'besoin-stage') {
+    const organisation = await organisationOf(services, organisationId ?? '', 'COLLEGE');
+    const data = parse(internshipNeedSchema, input);
+    await assertCommune(services, data.communeCode);
+    const need = await services.prisma.need.create({
+      data: {
+        kind: 'STAGE',
+        title: data.title,
+        description: data.description,
+        communeCode: data.communeCode,
+        maxDistanceKm: data.maxDistanceKm,
+        ownerId: user.id,
+        organisationId: organisation.id,
+        ...published,
+        internship: {
+          create: {
+            week: new Date(`${data.week}T00:00:00Z`),
+            pupilCount: data.pupilCount,
+            mode: data.mode,
+            interests: data.interests.split(/[\n,;]/).map((item) => item.trim()).filter(Boolean),
+          },
+        },
+      },
+    });
+    id = need.id;
+  } else {
+    const organisation = await organisationOf(services, organisationId ?? '', 'STRUCTURE');
+    if (kind === 'besoin-competences') {
+      const data = parse(skillNeedSchema, input);
+      await assertCommune(services, data.communeCode);
+      const need = await services.prisma.need.create({
+        data: {
+          kind: 'COMPETENCE',
+          title: data.title,
+          description: data.description,
+          communeCode: data.communeCode,
+          maxDistanceKm: data.maxDistanceKm,
+          availableFrom: day(data.availableFrom),
+          availableUntil: day(data.availableUntil),
+          ownerId: user.id,
+          organisationId: organisation.id,
+          ...published,
+          skill: { create: { skills: data.skills, hoursPerMonth: data.hoursPerMonth === '' ? null : data.hoursPerMonth, remoteOk: data.remoteOk } },
+        },
+      });
+      id = need.id;
+    } else {
+      const data = parse(spaceNeedSchema, input);
+      await assertCommune(services, data.communeCode);
+      const need = await services.prisma.need.create({
+        data: {
+          kind: 'LIEU',
+          title: data.title,
+          description: data.description,
+          communeCode: data.communeCode,
+          maxDistanceKm: data.maxDistanceKm,
+          availableFrom: day(data.availableFrom),
+          availableUntil: day(data.availableUntil),
+          ownerId: user.id,
+          organisationId: organisation.id,
+          ...published,
+          space: { create: { propertyTypes: data.propertyTypes, minSurfaceM2: data.minSurfaceM2, stepFreeRequired: data.stepFreeRequired, intendedUse: data.intendedUse } },
+        },
+      });
+      id = need.id;
+    }
+  }
+  await services.prisma.auditLog.create({ data: { actorId: user.id, action: `${kind}.published`, targetType: kind.startsWith('offre') ? 'Offer' : 'Need', targetId: id, at: now } });
+  try {
+    await embedPending(services);
+  } catch {
+    // Suggestions embed a missing vector on the fly; the next start-up stores it.
+  }
+  return { id, isOffer: kind.startsWith('offre'), pendingApproval: kind === 'offre-competences' };
+}
