@@ -9,6 +9,7 @@ import { conventionToSign } from './convention-to-sign';
 import { magicLink } from './magic-link';
 import { managerApprovalRequest } from './manager-approval-request';
 import { managerDecision } from './manager-decision';
+import { publicationWithdrawn } from './publication-withdrawn';
 import { matchAccepted } from './match-accepted';
 import { matchProposed } from './match-proposed';
 import { placementEnding } from './placement-ending';
@@ -34,6 +35,7 @@ export const templates = {
   'satisfaction-survey': satisfactionSurvey,
   'manager-approval-request': managerApprovalRequest,
   'manager-decision': managerDecision,
+  'publication-withdrawn': publicationWithdrawn,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 
 export type TemplateName = keyof typeof templates;

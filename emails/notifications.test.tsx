@@ -421,6 +421,17 @@ describe('manager-decision email', () => {
   });
 });
 
+const withdrawn = { recipientName: 'Lucie Arnaud', title: 'Refaire notre site web', reason: 'Offre commerciale déguisée', url: `${url}/espace/structure/x` };
+
+describe('publication-withdrawn email', () => {
+  it('gives the reason of the withdrawal and the way back', async () => {
+    const email = await renderEmail('publication-withdrawn', withdrawn);
+    expect(email.subject).toBe('Publication retirée : « Refaire notre site web »');
+    expect(email.text).toContain('Offre commerciale déguisée');
+    expectButtonAndFallback(email.html, withdrawn.url);
+  });
+});
+
 describe('every email', () => {
   const samples: { [Name in TemplateName]: TemplateProps<Name> } = {
     'magic-link': { url, expiresInMinutes: 15 },
@@ -434,6 +445,7 @@ describe('every email', () => {
     'satisfaction-survey': survey,
     'manager-approval-request': approvalRequest,
     'manager-decision': decision,
+    'publication-withdrawn': withdrawn,
   };
 
   it.each(Object.keys(templates) as TemplateName[])('%s is in French, framed, and says why it was sent', async (name) => {
