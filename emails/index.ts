@@ -6,6 +6,7 @@ import { conventionCancelled } from './convention-cancelled';
 import { conventionReminder } from './convention-reminder';
 import { conventionSigned } from './convention-signed';
 import { conventionToSign } from './convention-to-sign';
+import { invitation } from './invitation';
 import { magicLink } from './magic-link';
 import { managerApprovalRequest } from './manager-approval-request';
 import { managerDecision } from './manager-decision';
@@ -36,6 +37,7 @@ export const templates = {
   'manager-approval-request': managerApprovalRequest,
   'manager-decision': managerDecision,
   'publication-withdrawn': publicationWithdrawn,
+  invitation,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 
 export type TemplateName = keyof typeof templates;

@@ -432,6 +432,17 @@ describe('publication-withdrawn email', () => {
   });
 });
 
+const invited = { inviterName: 'Lucie Arnaud', organisationName: 'Les Jardins Partagés', url: `${url}/connexion` };
+
+describe('invitation email', () => {
+  it('names who invites and to which structure, and links to the sign-in page', async () => {
+    const email = await renderEmail('invitation', invited);
+    expect(email.subject).toBe('Invitation à rejoindre Les Jardins Partagés sur Passerelles');
+    expect(email.text).toContain('Lucie Arnaud vous a ajouté·e à l’équipe de Les Jardins Partagés');
+    expectButtonAndFallback(email.html, invited.url);
+  });
+});
+
 describe('every email', () => {
   const samples: { [Name in TemplateName]: TemplateProps<Name> } = {
     'magic-link': { url, expiresInMinutes: 15 },
@@ -446,6 +457,7 @@ describe('every email', () => {
     'manager-approval-request': approvalRequest,
     'manager-decision': decision,
     'publication-withdrawn': withdrawn,
+    invitation: invited,
   };
 
   it.each(Object.keys(templates) as TemplateName[])('%s is in French, framed, and says why it was sent', async (name) => {

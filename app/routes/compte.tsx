@@ -37,10 +37,13 @@ export default function Account() {
         </ul>
       ) : (
         <p className="empty">
-          Votre compte n’est rattaché à aucune structure, aucun collège ni aucun service pour l’instant. La Mission ESS
-          du Département peut vous y rattacher.
+          Votre compte n’est rattaché à aucune structure, aucun collège ni aucun service pour l’instant. Un membre de
+          votre structure peut vous inviter ; la Mission ESS du Département peut aussi vous y rattacher.
         </p>
       )}
+      <p>
+        <Link to="/structures/nouvelle">Inscrire une nouvelle structure de l’ESS</Link>
+      </p>
     </div>
   );
 }

@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
-import { throwAsResponse } from '~/.server/http/route-errors';
+import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { inviteMember } from '~/.server/organisations/register';
 import { getStructureSpace } from '~/.server/spaces';
+import { Field } from '~/components/field';
+import { FormResult } from '~/components/form-result';
 import { ItemTable } from '~/components/item-table';
 
 export const meta: MetaFunction = () => [{ title: 'Espace structure — Passerelles' }];
@@ -16,8 +19,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  const form = await request.formData();
+  try {
+    const { invited } = await inviteMember(context.services, user, params.organisationId ?? '', { email: form.get('email') });
+    return { ok: true as const, message: `${invited} fait désormais partie de l’équipe et a reçu une invitation par e-mail.` };
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 export default function StructureSpace() {
   const { organisation } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const errors = result && !result.ok ? result : null;
   return (
     <>
       <h1>{organisation.name}</h1>
@@ -42,6 +59,18 @@ export default function StructureSpace() {
         rows={organisation.offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}
         empty="Aucune offre pour le moment."
       />
+      <section aria-labelledby="equipe">
+        <h2 id="equipe">Équipe</h2>
+        <FormResult result={result} />
+        <Form method="post" className="stack">
+          <Field id="invite-email" label="Inviter un ou une collègue" hint="(son adresse e-mail)" errors={errors?.fieldErrors.email}>
+            {(props) => <input {...props} type="email" name="email" autoComplete="off" required />}
+          </Field>
+          <button type="submit" className="button-secondary" disabled={busy}>
+            Inviter
+          </button>
+        </Form>
+      </section>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isMonday, mondayOnOrAfter, utcDate } from './dates';
-import { createSequence, isValidSiret, isValidUai, siretFromNumber, uaiFromNumber } from './identifiers';
+import { isValidSiret, isValidUai } from '../../app/lib/identifiers';
+import { createSequence, siretFromNumber, uaiFromNumber } from './identifiers';
 
 describe('SIRET', () => {
   it('accepts a known SIRET and rejects it with a wrong key', () => {

@@ -16,7 +16,7 @@ import { AppError } from '../../app/.server/errors';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { isMonday, utcDate } from '../../prisma/seed/dates';
 import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-data';
-import { isValidSiret, isValidUai } from '../../prisma/seed/identifiers';
+import { isValidSiret, isValidUai } from '../../app/lib/identifiers';
 import { seedDemoData, type SeedResult } from '../../prisma/seed/seed';
 import { createTestDatabase } from '../support/test-database';
 
