@@ -43,7 +43,17 @@ export default function Conventions() {
         </select>
         <button type="submit">Filtrer</button>
       </Form>
-      <p role="status">{`${total} convention${total > 1 ? 's' : ''}`}</p>
+      <p role="status">
+        {`${total} convention${total > 1 ? 's' : ''}`}
+        {total > 0 ? (
+          <>
+            {' · '}
+            <a href={`/conventions/export.csv${filters.status ? `?status=${filters.status}` : ''}`} download>
+              Exporter la liste (CSV)
+            </a>
+          </>
+        ) : null}
+      </p>
       {items.length === 0 ? (
         <p className="empty">
           Aucune convention pour l’instant. Une convention est préparée dès qu’une mise en relation est acceptée par les deux parties :

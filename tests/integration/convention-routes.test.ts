@@ -8,6 +8,8 @@ import type { Services } from '../../app/.server/services';
 import { action as conventionAction, loader as conventionLoader } from '../../app/routes/conventions.$conventionId';
 import { loader as pdfLoader } from '../../app/routes/conventions.$conventionId.pdf';
 import { loader as listLoader } from '../../app/routes/conventions._index';
+import { loader as exportLoader } from '../../app/routes/conventions.export[.]csv';
+import { parseCsv } from '../../app/.server/pupils/csv';
 import { action as matchAction, loader as matchLoader } from '../../app/routes/mises-en-relation.$matchId';
 import { action as signatureAction, loader as signatureLoader } from '../../app/routes/signature.$token';
 import { action as verificationAction } from '../../app/routes/verification';
@@ -52,6 +54,19 @@ describe('who may open a convention, its PDF and its match', () => {
       expect(await statusOf(matchLoader, services, get(`/mises-en-relation/${matchId}`, who), { matchId })).toBe(status);
     });
   }
+
+  it('the CSV export follows the same visibility, without any pupil’s name', async () => {
+    const csv = async (who: string) => {
+      const response = (await exportLoader({ request: get('/conventions/export.csv', who), context: { services, clientIp: '127.0.0.1' }, params: {} })) as Response;
+      expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+      return parseCsv(await response.text()).map((row) => row.cells);
+    };
+    const reference = (await db.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).reference;
+    const mine = await csv('host');
+    expect(mine[0]?.slice(0, 3)).toEqual(['référence', 'type', 'état']);
+    expect(mine.slice(1).map((cells) => cells[0])).toEqual([reference]);
+    expect((await csv('outsider')).length).toBe(1);
+  });
 
   it('the list shows a person only the conventions of their organisations', async () => {
     const list = async (who: string) =>

@@ -3,6 +3,7 @@ import { missingForSignature } from '../../../matching/conventions/terms';
 import type { CurrentUser } from '../auth/session';
 import { hasRole, organisationsWithRole } from '../auth/authorize';
 import { sha256 } from '../clock';
+import { toCsv } from '../csv-export';
 import type { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 import type { Services } from '../services';
@@ -147,4 +148,49 @@ export async function pdfForDownloadLink(services: Services, token: string) {
   const file = key ? await services.storage.get(key) : null;
   if (!file) throw new AppError('NOT_FOUND', 'Ce document est introuvable.');
   return { body: file.body, fileName: `${link.signatory.convention.reference}-signee.pdf` };
+}
+
+const EXPORT_LIMIT = 10_000;
+
+/** The list as a spreadsheet, same visibility and filter as the page; no pupil's name (data minimisation). */
+export async function exportConventions(services: Services, user: CurrentUser, filters: { status?: ConventionStatus }) {
+  const where: Prisma.ConventionWhereInput = { AND: [visibleTo(user), filters.status ? { status: filters.status } : {}] };
+  const rows = await services.prisma.convention.findMany({
+    where,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: EXPORT_LIMIT,
+    select: {
+      reference: true,
+      kind: true,
+      status: true,
+      version: true,
+      templateId: true,
+      templateVersion: true,
+      startDate: true,
+      endDate: true,
+      signedAt: true,
+      createdAt: true,
+      match: { select: { need: { select: { title: true, organisation: { select: { name: true } } } }, offer: { select: { title: true, organisation: { select: { name: true } } } } } },
+    },
+  });
+  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+  return toCsv(
+    ['référence', 'type', 'état', 'version', 'modèle', 'version du modèle', 'besoin', 'porteur du besoin', 'offre', 'porteur de l’offre', 'début', 'fin', 'signée le', 'créée le'],
+    rows.map((row) => [
+      row.reference,
+      row.kind,
+      statusLabels[row.status as ConventionStatus],
+      row.version,
+      row.templateId,
+      row.templateVersion,
+      row.match.need.title,
+      row.match.need.organisation.name,
+      row.match.offer.title,
+      row.match.offer.organisation?.name ?? null,
+      day(row.startDate),
+      day(row.endDate),
+      day(row.signedAt),
+      day(row.createdAt),
+    ]),
+  );
 }
