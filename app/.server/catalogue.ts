@@ -128,6 +128,7 @@ export async function getPublicOffer(services: Services, id: string) {
           counterparts: true,
           callDeadline: true,
           domain: true,
+          photos: { select: { id: true, alt: true }, orderBy: { position: 'asc' } },
         },
       },
       internship: {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { throwAsResponse } from '~/.server/http/route-errors';
 import { getPropertySpace } from '~/.server/spaces';
@@ -21,6 +21,9 @@ export default function PropertySpace() {
   return (
     <>
       <h1>Les biens proposés par mon service</h1>
+      <p>
+        <Link to="/patrimoine/biens/nouveau">Proposer un bien vacant</Link>
+      </p>
       <ItemTable
         caption="Biens en appel à occupation"
         rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}

@@ -88,6 +88,20 @@ export default function OfferPage() {
                 <dd>{formatDate(offer.property.callDeadline)}</dd>
               </>
             ) : null}
+            {offer.property.photos.length ? (
+              <>
+                <dt>Photos</dt>
+                <dd>
+                  <ul className="photos">
+                    {offer.property.photos.map((photo) => (
+                      <li key={photo.id}>
+                        <img src={`/photos/${photo.id}`} alt={photo.alt} loading="lazy" width={320} />
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
           </>
         ) : null}
         {offer.internship ? (
