@@ -173,7 +173,11 @@ export default function MatchPage() {
         {conventions.length === 0 ? (
           <p className="empty">
             {match.status === 'ACCEPTED'
-              ? 'Aucune convention pour l’instant. Pour un stage, le collège désigne ses élèves ci-dessus.'
+              ? isCollege
+                ? 'Aucune convention pour l’instant : désignez vos élèves ci-dessus, une convention est préparée pour chacun.'
+                : match.kind === 'STAGE'
+                  ? 'Aucune convention pour l’instant : le collège va désigner ses élèves, une convention sera préparée pour chacun.'
+                  : 'Aucune convention pour l’instant.'
               : 'La convention sera préparée dès que les deux parties auront accepté.'}
           </p>
         ) : (

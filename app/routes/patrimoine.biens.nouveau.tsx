@@ -12,9 +12,10 @@ import { assertAccess } from '~/.server/auth/authorize';
 import { requireUser } from '~/.server/auth/session';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, propertyServicesOf, publishProperty } from '~/.server/publishing/property';
+import { propertyServicesOf, publishProperty } from '~/.server/publishing/property';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '~/lib/property-photos';
 
 export const meta: MetaFunction = () => [{ title: 'Proposer un bien — Passerelles' }];
 

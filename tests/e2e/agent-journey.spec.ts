@@ -80,6 +80,7 @@ async function proposeSkills(page: Page, offer: { title: string; description: st
 }
 
 test('an agent proposes skills: French errors next to the fields, then the offer waits for the line manager', async ({ page }) => {
+  test.setTimeout(120_000);
   const run = Date.now().toString(36).slice(-5);
   const title = `Ateliers de sauvegarde informatique (${run})`;
 
@@ -155,7 +156,8 @@ test('the line manager approves one offer from the e-mailed link (published) and
   for (const offer of [approved, refused]) {
     await proposeSkills(page, offer);
     await page.getByRole('button', { name: `Demander l’accord de mon responsable pour « ${offer.title} »` }).click();
-    await expect(page.getByRole('status')).toHaveText(`La demande d’accord a été envoyée à ${MANAGER_EMAIL}.`);
+    const sent = page.getByRole('status');
+    await expect(sent).toHaveText(`La demande d’accord a été envoyée à ${MANAGER_EMAIL}.`);
   }
   await expectAccessible(page);
   await signOut(page);

@@ -291,7 +291,7 @@ describe('a stage de 3e', () => {
     expect(refused.fieldErrors.days?.join(' ')).toContain('L3162-1');
     const group = await sendCompleteDrafts(services, principal, matchId);
     expect(group.sent).toEqual([]);
-    expect(group.incomplete).toEqual([`${convention.reference} : L’emploi du temps ne respecte pas le droit du travail des mineurs.`]);
+    expect(group.incomplete).toEqual([`Inès Martin (${convention.reference}) : L’emploi du temps ne respecte pas le droit du travail des mineurs.`]);
   });
 
   it('within the limits it is sent to the host, the collège, the pupil, the family, the tutor and the teacher', async () => {

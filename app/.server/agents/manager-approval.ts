@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatDayFr } from '../../../matching/weeks';
+import { isAgentEmail } from '../auth/login';
 import type { CurrentUser } from '../auth/session';
 import { sha256 } from '../clock';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
@@ -32,9 +33,8 @@ export async function requestManagerApproval(services: Services, user: CurrentUs
   if (skill.managerApproval !== 'PENDING') throw new AppError('CONFLICT', 'Votre responsable a déjà répondu à cette proposition.');
   const profile = skill.agent.agentProfile;
   const email = (profile?.lineManager?.email ?? profile?.lineManagerEmail ?? '').toLowerCase();
-  const domain = email.split('@')[1] ?? '';
   if (!email) throw new AppError('VALIDATION', 'Indiquez d’abord l’adresse de votre responsable hiérarchique dans votre profil.');
-  if (!services.env.agentEmailDomains.includes(domain)) {
+  if (!isAgentEmail(email, services.env.agentEmailDomains)) {
     throw new AppError('VALIDATION', `L’adresse de votre responsable (${email}) doit être une adresse du Département (${services.env.agentEmailDomains.join(', ')}).`);
   }
   const now = services.clock.now();

@@ -13,7 +13,7 @@ import { renderConvention } from './build-document';
 import { conventionPeriod } from './default-terms';
 import { experimentEnd } from './drafting';
 import { assertMayAct, loadConvention, type ConventionRecord } from './records';
-import { plannedSignatories, signatoryRoleLabels } from './signatories';
+import { emailRoleLabel, plannedSignatories } from './signatories';
 
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -148,7 +148,7 @@ async function issueVersion(services: Services, convention: ConventionRecord, te
         template: 'convention-to-sign',
         props: {
           signatoryName: plan.name,
-          roleLabel: signatoryRoleLabels[plan.role],
+          roleLabel: emailRoleLabel(plan.role),
           conventionTitle: document.title,
           reference: convention.reference,
           version: number,

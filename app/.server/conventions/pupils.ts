@@ -81,15 +81,20 @@ export async function sendCompleteDrafts(services: Services, user: CurrentUser, 
   if (!hasRole(user, 'COLLEGE_STAFF', match.need.organisationId) && !hasRole(user, 'MISSION_ESS_ADMIN')) {
     throw new AppError('FORBIDDEN', 'Seul le collège ou la Mission ESS peut envoyer les conventions du groupe.');
   }
-  const drafts = await services.prisma.convention.findMany({ where: { matchId, status: 'DRAFT' }, select: { id: true, reference: true } });
+  const drafts = await services.prisma.convention.findMany({
+    where: { matchId, status: 'DRAFT' },
+    select: { id: true, reference: true, pupil: { select: { firstName: true, lastName: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
   const sent: string[] = [];
   const incomplete: string[] = [];
   for (const draft of drafts) {
+    const who = draft.pupil ? `${draft.pupil.firstName} ${draft.pupil.lastName} (${draft.reference})` : draft.reference;
     try {
       await sendForSignature(services, user, draft.id);
-      sent.push(draft.reference);
+      sent.push(who);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) incomplete.push(`${draft.reference} : ${error.message}`);
+      if (error instanceof AppError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) incomplete.push(`${who} : ${error.message}`);
       else throw error;
     }
   }

@@ -14,6 +14,13 @@ export const signatoryRoleLabels: Record<SignatoryRole, string> = {
   REFERENT_TEACHER: 'Le professeur ou la professeure référent·e',
 };
 
+/** In emails: the pupil's link goes to the legal representative, who must understand why they get two. */
+export function emailRoleLabel(role: SignatoryRole): string {
+  return role === 'PUPIL'
+    ? 'l’élève (ce second lien vous est adressé en tant que représentant·e légal·e : c’est l’élève qui signe, avec vous)'
+    : signatoryRoleLabels[role];
+}
+
 export interface SignatoryPlan {
   role: SignatoryRole;
   name: string;

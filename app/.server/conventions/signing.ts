@@ -13,7 +13,7 @@ import type { Services } from '../services';
 import { hashIp } from './codes';
 import { finaliseConvention } from './finalise';
 import { assertMayAct, loadConvention } from './records';
-import { signatoryRoleLabels } from './signatories';
+import { emailRoleLabel, signatoryRoleLabels } from './signatories';
 import { templateById } from './template-files';
 
 const DAY_MS = 86_400_000;
@@ -251,7 +251,7 @@ export async function sendSigningLink(services: Services, signatoryId: string, n
   const title = conventionTitle(signatory.convention.templateId);
   const props = {
     signatoryName: signatory.name,
-    roleLabel: signatoryRoleLabels[signatory.role],
+    roleLabel: emailRoleLabel(signatory.role),
     conventionTitle: title,
     reference: signatory.convention.reference,
     version: signatory.convention.version,

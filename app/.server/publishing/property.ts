@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../lib/property-photos';
 import { hasRole, organisationsWithRole } from '../auth/authorize';
 import type { CurrentUser } from '../auth/session';
 import { AppError } from '../errors';
@@ -6,8 +7,6 @@ import { fromZodError } from '../http/route-errors';
 import { embedPending } from '../matching/embedding-store';
 import type { Services } from '../services';
 
-export const MAX_PHOTOS = 5;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export interface UploadedPhoto {
   body: Uint8Array;
