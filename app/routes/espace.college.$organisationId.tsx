@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
+import { hasRole } from '~/.server/auth/authorize';
 import { requireUser } from '~/.server/auth/session';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
@@ -30,7 +31,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const page = pageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1);
   try {
     const organisation = await getCollegeSpace(context.services, user, id);
-    return { organisation, pupils: await listPupils(context.services, user, id, page), page };
+    // The Mission ESS may read the collège's needs, never its list of pupils (minors).
+    const pupils = hasRole(user, 'COLLEGE_STAFF', id) ? await listPupils(context.services, user, id, page) : null;
+    return { organisation, pupils, page };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -91,6 +94,7 @@ export default function CollegeSpace() {
         empty="Aucun besoin de stage pour le moment."
       />
 
+      {pupils ? (
       <section aria-labelledby="eleves" className="stack">
         <h2 id="eleves">{`Élèves (${pupils.total})`}</h2>
         <p>
@@ -157,6 +161,7 @@ export default function CollegeSpace() {
         )}
         <Pagination page={page} pageCount={pupils.pageCount} hrefFor={(p) => `?page=${p}#eleves`} />
       </section>
+      ) : null}
     </div>
   );
 }
