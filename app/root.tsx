@@ -57,6 +57,9 @@ function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/offres">Offres</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/carte">Carte</NavLink>
+                </li>
                 {root?.user ? (
                   <>
                     <li>

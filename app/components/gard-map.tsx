@@ -17,7 +17,8 @@ export interface MapViewProps {
   focus?: MapFocus | null;
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
-  onReady?: () => void;
+  /** Called once the map has drawn the data it was given (the very `items` or `points` array). */
+  onReady?: (drawn: MapItem[] | MapPoint[] | undefined) => void;
 }
 
 interface GardMapProps {
@@ -42,9 +43,11 @@ interface GardMapProps {
  */
 export function GardMap({ points, items, mapboxToken, label, caption, focus, selectedId, onSelect, className }: GardMapProps) {
   const [hydrated, setHydrated] = useState(false);
-  const [ready, setReady] = useState(false);
+  // Ready means drawn with the current data: new filters give a new array, so the flag drops until it is drawn.
+  const [drawn, setDrawn] = useState<MapItem[] | MapPoint[] | undefined>(undefined);
+  const ready = drawn !== undefined && drawn === (items ?? points);
   useEffect(() => setHydrated(true), []);
-  const onReady = useCallback(() => setReady(true), []);
+  const onReady = useCallback((data: MapItem[] | MapPoint[] | undefined) => setDrawn(data), []);
   const fallback = <p className="map-fallback">Chargement de la carte…</p>;
   const viewProps: MapViewProps = { points, items, focus, selectedId, onSelect, onReady };
   return (

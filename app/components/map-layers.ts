@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { CircleLayerSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { CircleLayerSpecification, ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 
 export interface MapPoint {
   code: string;
@@ -36,8 +36,8 @@ export const GARD_BOUNDS: [[number, number], [number, number]] = [
 /** Source and layer ids of the clustered offers and needs, shared by both map views. */
 export const ITEMS_SOURCE_ID = 'items';
 export const FOCUS_SOURCE_ID = 'items-focus';
-/** Zoom used to centre the map on one item from the list. */
-export const FOCUS_ZOOM = 12;
+/** Zoom used to centre the map on one item from the list: past CLUSTER_MAX_ZOOM, so the item shows on its own. */
+export const FOCUS_ZOOM = 14;
 export const CLUSTER_MAX_ZOOM = 13;
 export const CLUSTER_RADIUS = 40;
 
@@ -134,7 +134,8 @@ export function groupItemsByCommune(items: MapItem[]): CommuneGroup[] {
 }
 
 type Unsourced<T extends { id: string; type: string; paint?: unknown }> = Pick<T, 'id' | 'type' | 'paint'>;
-type Filtered<T extends { id: string; type: string; paint?: unknown; filter?: unknown }> = Pick<T, 'id' | 'type' | 'paint' | 'filter'>;
+// Expression filters only: Mapbox GL's typings do not accept MapLibre's boolean filters.
+type Filtered<T extends { id: string; type: string; paint?: unknown }> = Unsourced<T> & { filter: ExpressionSpecification };
 
 export const layerStyles: {
   outlineFill: Unsourced<FillLayerSpecification>;

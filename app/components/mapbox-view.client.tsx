@@ -85,7 +85,7 @@ export default function MapboxView({ points, items, focus, selectedId, onSelect,
       onMouseLeave={() => setHovering(false)}
       onClick={onClick}
       onIdle={(event) => {
-        if (dataSourceId && event.target.getSource(dataSourceId) && event.target.isSourceLoaded(dataSourceId)) onReady?.();
+        if (dataSourceId && event.target.getSource(dataSourceId) && event.target.isSourceLoaded(dataSourceId)) onReady?.(items ?? points);
       }}
     >
       <NavigationControl showCompass={false} />

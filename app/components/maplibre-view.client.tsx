@@ -96,7 +96,7 @@ export default function MapLibreView({ points, items, focus, selectedId, onSelec
       onMouseLeave={() => setHovering(false)}
       onClick={(event) => void onClick(event)}
       onIdle={(event) => {
-        if (dataSourceId && event.target.getSource(dataSourceId) && event.target.isSourceLoaded(dataSourceId)) onReady?.();
+        if (dataSourceId && event.target.getSource(dataSourceId) && event.target.isSourceLoaded(dataSourceId)) onReady?.(items ?? points);
       }}
     >
       <NavigationControl showCompass={false} />

@@ -74,7 +74,7 @@ export default function Carte() {
     const list = listRef.current;
     const entry = document.getElementById(`carte-item-${id}`);
     if (list && entry && list.scrollHeight > list.clientHeight) {
-      const top = entry.offsetTop - list.offsetTop;
+      const top = entry.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
       if (top < list.scrollTop || top + entry.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top - 8;
     }
   }
