@@ -7,7 +7,7 @@ const reasonSchema = z.string({ error: 'Indiquez le motif.' }).trim().min(3, 'In
 export function requiredReason(raw: unknown, field = 'reason'): string {
   const parsed = reasonSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('VALIDATION', 'Indiquez le motif : il est communiqué aux autres parties.', {
+    throw new AppError('VALIDATION', 'Indiquez le motif de votre décision.', {
       fieldErrors: { [field]: parsed.error.issues.map((issue) => issue.message) },
     });
   }

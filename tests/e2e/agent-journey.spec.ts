@@ -196,7 +196,7 @@ test('the line manager approves one offer from the e-mailed link (published) and
   await page.getByLabel('Votre nom').fill(MANAGER_NAME);
   await page.getByRole('radio', { name: 'Je refuse' }).check();
   await page.getByRole('button', { name: 'Enregistrer ma réponse' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Indiquez le motif : il est communiqué aux autres parties.');
+  await expect(page.getByRole('alert')).toHaveText('Indiquez le motif de votre décision.');
   await expect(page.getByLabel('Motif du refus')).toHaveAccessibleDescription(/Indiquez le motif \(3 caractères au moins\)\.$/);
   await expectAccessible(page);
   await page.getByRole('radio', { name: 'Je refuse' }).check();

@@ -14,8 +14,10 @@ const isoDay = (label: string) =>
 
 const optionalDay = (label: string) => z.union([z.literal(''), isoDay(label)]).default('');
 const flag = z.preprocess((value) => value === 'on' || value === true, z.boolean());
+// An empty field would coerce to 0 and read « 1 au moins » : say it is missing instead.
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `${label} : nombre attendu.` }).int(`${label} : nombre entier attendu.`).min(min, `${label} : ${min} au moins.`).max(max, `${label} : ${max} au plus.`);
+  z.preprocess(blankToUndefined, z.coerce.number({ error: `${label} : nombre attendu.` })).pipe(z.number({ error: `${label} : nombre attendu.` }).int(`${label} : nombre entier attendu.`).min(min, `${label} : ${min} au moins.`).max(max, `${label} : ${max} au plus.`));
 /** "comptabilité, paie" or one per line. */
 const list = (label: string, max: number) =>
   z
