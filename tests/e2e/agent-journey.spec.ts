@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
+import { readEmails, signInAs, signOut } from './journey-helpers';
 
 /**
  * A council agent's skills offer, through the UI only, from the fresh demo database: the form says in French, next
@@ -14,34 +15,6 @@ const AGENT_EMAIL = 'hugo.ferrand@demo.gard.fr';
 const AGENT_NAME = 'Hugo Ferrand';
 const MANAGER_EMAIL = 'karim.benali@demo.gard.fr';
 const MANAGER_NAME = 'Karim Benali';
-
-async function signInAs(page: Page, account: RegExp) {
-  await page.goto('/connexion/demo');
-  await page.getByRole('button', { name: account }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('link', { name: 'Se connecter', exact: true })).toBeVisible();
-}
-
-/** Opens, in the local outbox, the e-mails whose subject and recipient match, and returns their text versions. */
-async function readEmails(page: Page, subject: RegExp, to: string): Promise<string[]> {
-  await page.goto('/outbox');
-  const rows = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: subject }) })
-    .filter({ has: page.getByRole('cell', { name: to, exact: true }) });
-  const hrefs = await rows.getByRole('link', { name: subject }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  const texts: string[] = [];
-  for (const href of hrefs) {
-    await page.goto(href);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
-    texts.push(await page.locator('pre').innerText());
-  }
-  return texts;
-}
 
 /** The one e-mail matching subject and recipient whose text names `about`. */
 async function readEmailAbout(page: Page, subject: RegExp, to: string, about: string): Promise<string> {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addDays, daysBetween, mondayOnOrAfter, startOfUtcDay, utcDate } from '../../prisma/seed/dates';
 import { expectAccessible } from './a11y';
+import { readEmail, readEmails, signInAs, signOut } from './journey-helpers';
 
 /**
  * A collège's stage journey, through the UI only, from the fresh demo database: the principal imports a class list
@@ -24,40 +25,6 @@ const RECYCLERIE_WEEK = '2027-01-11';
 function demoWeek(isoDate: string): string {
   const shift = Math.max(0, daysBetween(utcDate(SEED_FIRST_MONDAY), mondayOnOrAfter(startOfUtcDay(new Date()))));
   return addDays(utcDate(isoDate), shift).toISOString().slice(0, 10);
-}
-
-async function signInAs(page: Page, account: RegExp) {
-  await page.goto('/connexion/demo');
-  await page.getByRole('button', { name: account }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('link', { name: 'Se connecter', exact: true })).toBeVisible();
-}
-
-/** Opens, in the local outbox, the e-mails whose subject and recipient match, and returns their text versions. */
-async function readEmails(page: Page, subject: RegExp, to: string): Promise<string[]> {
-  await page.goto('/outbox');
-  const rows = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: subject }) })
-    .filter({ has: page.getByRole('cell', { name: to, exact: true }) });
-  const hrefs = await rows.getByRole('link', { name: subject }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  const texts: string[] = [];
-  for (const href of hrefs) {
-    await page.goto(href);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
-    texts.push(await page.locator('pre').innerText());
-  }
-  return texts;
-}
-
-async function readEmail(page: Page, subject: RegExp, to: string): Promise<string> {
-  const texts = await readEmails(page, subject, to);
-  expect(texts, `one e-mail « ${subject.source} » to ${to}`).toHaveLength(1);
-  return texts[0]!;
 }
 
 /** The path of the first link of the e-mail text pointing under `prefix` (the app URL may name another host). */

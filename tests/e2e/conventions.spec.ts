@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
+import { readEmail, signInAs, signOut } from './journey-helpers';
 
 /**
  * The whole skills placement, through the UI only, from the fresh demo database: an agent proposes a match, the
@@ -14,40 +15,6 @@ const HOST_EMAIL = 'contact@jardins-placette.example.org';
 const AGENT_EMAIL = 'marie.chabert@demo.gard.fr';
 const ADMIN_EMAIL = 'mission-ess@demo.gard.fr';
 const NEED_TITLE = 'Mettre de l’ordre dans notre comptabilité';
-
-async function signInAs(page: Page, account: RegExp) {
-  await page.goto('/connexion/demo');
-  await page.getByRole('button', { name: account }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByRole('link', { name: 'Se connecter', exact: true })).toBeVisible();
-}
-
-/** Opens, in the local outbox, the e-mails whose subject and recipient match, and returns their text versions. */
-async function readEmails(page: Page, subject: RegExp, to: string): Promise<string[]> {
-  await page.goto('/outbox');
-  const rows = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: subject }) })
-    .filter({ has: page.getByRole('cell', { name: to, exact: true }) });
-  const hrefs = await rows.getByRole('link', { name: subject }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  const texts: string[] = [];
-  for (const href of hrefs) {
-    await page.goto(href);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
-    texts.push(await page.locator('pre').innerText());
-  }
-  return texts;
-}
-
-async function readEmail(page: Page, subject: RegExp, to: string): Promise<string> {
-  const texts = await readEmails(page, subject, to);
-  expect(texts, `one e-mail « ${subject.source} » to ${to}`).toHaveLength(1);
-  return texts[0]!;
-}
 
 /** The path of the first link of the e-mail text pointing under `prefix` (the app URL may name another host). */
 function linkPath(text: string, prefix: string): string {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
+import { readEmails, signInAs } from './journey-helpers';
 
 /**
  * A property service lists a vacant building, through the UI only, from the fresh demo database: a file that only
@@ -15,29 +16,6 @@ const SERVICE = "Direction de l'immobilier et du patrimoine";
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-async function signInAs(page: Page, account: RegExp) {
-  await page.goto('/connexion/demo');
-  await page.getByRole('button', { name: account }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-}
-
-/** Opens, in the local outbox, the e-mails whose subject and recipient match, and returns their text versions. */
-async function readEmails(page: Page, subject: RegExp, to: string): Promise<string[]> {
-  await page.goto('/outbox');
-  const rows = page
-    .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: subject }) })
-    .filter({ has: page.getByRole('cell', { name: to, exact: true }) });
-  const hrefs = await rows.getByRole('link', { name: subject }).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-  const texts: string[] = [];
-  for (const href of hrefs) {
-    await page.goto(href);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject);
-    texts.push(await page.locator('pre').innerText());
-  }
-  return texts;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
