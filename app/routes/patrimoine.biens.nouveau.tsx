@@ -10,6 +10,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { assertAccess } from '~/.server/auth/authorize';
 import { requireUser } from '~/.server/auth/session';
+import { listCommunes } from '~/.server/catalogue';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { propertyServicesOf, publishProperty } from '~/.server/publishing/property';
@@ -23,8 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
   try {
     assertAccess(user, { roles: ['PROPERTY_MANAGER'] });
-    const communes = await context.services.prisma.commune.findMany({ select: { code: true, name: true }, orderBy: { name: 'asc' } });
-    return { communes };
+    return { communes: await listCommunes(context.services) };
   } catch (error) {
     throwAsResponse(error);
   }

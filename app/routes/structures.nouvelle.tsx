@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
+import { listCommunes } from '~/.server/catalogue';
 import { formFailure } from '~/.server/http/route-errors';
 import { registerStructure } from '~/.server/organisations/register';
 import { Field } from '~/components/field';
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: 'Inscrire une structure — Pa
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(context.services, request);
-  return { communes: await context.services.prisma.commune.findMany({ select: { code: true, name: true }, orderBy: { name: 'asc' } }) };
+  return { communes: await listCommunes(context.services) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

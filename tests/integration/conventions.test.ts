@@ -17,6 +17,7 @@ import { asCurrentUser, conventionParties, linksFromOutbox } from '../support/co
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const DAY = 86_400_000;
@@ -33,15 +34,6 @@ beforeAll(async () => {
   parties = await conventionParties(db, NOW);
 });
 afterAll(() => db.close());
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a skills placement, from the match to the signed PDF', () => {
   let conventionId = '';

@@ -7,20 +7,12 @@ import { loadCommunes } from '../../prisma/seed/communes';
 import { asCurrentUser } from '../support/convention-fixtures';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 let db: Database;
 let services: Services;
 let clock: ReturnType<typeof createTestServices>['clock'];
 const ids: Record<string, string> = {};
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 async function tokenSentTo(email: string): Promise<string> {
   const sent = await db.prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: 'manager-approval-request' }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });

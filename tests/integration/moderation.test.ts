@@ -5,6 +5,7 @@ import type { Services } from '../../app/.server/services';
 import { asCurrentUser, conventionParties } from '../support/convention-fixtures';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 let db: Database;
 let services: Services;
@@ -16,15 +17,6 @@ beforeAll(async () => {
   parties = await conventionParties(db, new Date('2026-11-28T10:00:00Z'));
 });
 afterAll(() => db.close());
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('moderation by the Mission ESS', () => {
   it('lists needs by text and kind, with pagination counts', async () => {

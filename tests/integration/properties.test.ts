@@ -7,6 +7,7 @@ import { loadCommunes } from '../../prisma/seed/communes';
 import { asCurrentUser } from '../support/convention-fixtures';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 let db: Database;
 let services: Services;
@@ -47,15 +48,6 @@ beforeAll(async () => {
   ids.stranger = (await createUser(db.prisma, { roles: [{ role: 'STRUCTURE_MEMBER' }] })).id;
 });
 afterAll(() => db.close());
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a property service lists a vacant property', () => {
   it('recognises photos by their content, not by their name', () => {

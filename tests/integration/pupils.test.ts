@@ -11,6 +11,7 @@ import { asCurrentUser, conventionParties } from '../support/convention-fixtures
 import { statusOf } from '../support/route-calls';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices, requestWithCookie } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 let db: Database;
 let services: Services;
@@ -31,15 +32,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => db.close());
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('importing a class list', () => {
   it('imports nothing when one line is wrong, and says which', async () => {

@@ -7,6 +7,7 @@ import { loadCommunes } from '../../prisma/seed/communes';
 import { asCurrentUser } from '../support/convention-fixtures';
 import { createTestDatabase } from '../support/test-database';
 import { createTestServices } from '../support/test-services';
+import { rejection } from '../support/rejection';
 
 let db: Database;
 let services: Services;
@@ -17,15 +18,6 @@ beforeAll(async () => {
   await loadCommunes(db.prisma);
 });
 afterAll(() => db.close());
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; fieldErrors: Record<string, string[]> };
-  }
-  throw new Error('expected a refusal');
-}
 
 const valid = { name: 'Atelier Partagé', legalForm: 'ASSOCIATION', siret: '732 829 320 00074', address: '2 rue du Fort', communeCode: '30189', skillsEligibility: 'ARUP' };
 

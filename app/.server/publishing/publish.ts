@@ -4,6 +4,7 @@ import type { CurrentUser } from '../auth/session';
 import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
 import { embedPending } from '../matching/embedding-store';
+import { listCommunes } from '../catalogue';
 import type { Services } from '../services';
 import { internshipNeedSchema, internshipOfferSchema, skillNeedSchema, skillOfferSchema, spaceNeedSchema } from './schemas';
 
@@ -41,7 +42,7 @@ export function assertMayPublish(user: CurrentUser, kind: PublicationKind, organ
 export async function publicationFormData(services: Services, user: CurrentUser, kind: PublicationKind, organisationId: string | null) {
   assertMayPublish(user, kind, organisationId);
   const [communes, organisation] = await Promise.all([
-    services.prisma.commune.findMany({ select: { code: true, name: true }, orderBy: { name: 'asc' } }),
+    listCommunes(services),
     organisationId ? services.prisma.organisation.findUnique({ where: { id: organisationId }, select: { name: true, communeCode: true } }) : null,
   ]);
   const agentService = kind === 'offre-competences' ? await services.prisma.agentProfile.findUnique({ where: { userId: user.id }, select: { service: { select: { communeCode: true } } } }) : null;
