@@ -18,11 +18,24 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 const day = (value: string) => (value ? new Date(`${value}T00:00:00Z`) : null);
+const describedAt = (data: { title: string; description: string; communeCode: string }) => ({
+  title: data.title,
+  description: data.description,
+  communeCode: data.communeCode,
+});
+const periodOf = (data: { availableFrom: string; availableUntil: string }) => ({ availableFrom: day(data.availableFrom), availableUntil: day(data.availableUntil) });
 
 async function assertCommune(services: Services, code: string) {
   if (!(await services.prisma.commune.findUnique({ where: { code }, select: { code: true } }))) {
     throw new AppError('VALIDATION', 'Rien n’a été publié.', { fieldErrors: { communeCode: ['Commune : choisissez une commune du Gard.'] } });
   }
+}
+
+/** Every form names a place: parse, then check the commune is one of the Gard's. */
+async function parsePlaced<S extends z.ZodType<{ communeCode: string }>>(services: Services, schema: S, input: unknown): Promise<z.output<S>> {
+  const data = parse(schema, input);
+  await assertCommune(services, data.communeCode);
+  return data;
 }
 
 async function organisationOf(services: Services, id: string, kind: 'STRUCTURE' | 'COLLEGE') {
@@ -64,17 +77,13 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
   let id: string;
   assertMayPublish(user, kind, organisationId);
   if (kind === 'offre-competences') {
-    const data = parse(skillOfferSchema, input);
-    await assertCommune(services, data.communeCode);
+    const data = await parsePlaced(services, skillOfferSchema, input);
     const profile = await services.prisma.agentProfile.findUnique({ where: { userId: user.id } });
     const offer = await services.prisma.offer.create({
       data: {
         kind: 'COMPETENCE',
-        title: data.title,
-        description: data.description,
-        communeCode: data.communeCode,
-        availableFrom: day(data.availableFrom),
-        availableUntil: day(data.availableUntil),
+        ...describedAt(data),
+        ...periodOf(data),
         status: 'PENDING_APPROVAL',
         ownerId: user.id,
         organisationId: profile?.serviceId ?? null,
@@ -85,14 +94,11 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
     id = offer.id;
   } else if (kind === 'offre-stage') {
     const organisation = await organisationOf(services, organisationId ?? '', 'STRUCTURE');
-    const data = parse(internshipOfferSchema, input);
-    await assertCommune(services, data.communeCode);
+    const data = await parsePlaced(services, internshipOfferSchema, input);
     const offer = await services.prisma.offer.create({
       data: {
         kind: 'STAGE',
-        title: data.title,
-        description: data.description,
-        communeCode: data.communeCode,
+        ...describedAt(data),
         ownerId: user.id,
         organisationId: organisation.id,
         ...published,
@@ -113,14 +119,11 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
     id = offer.id;
   } else if (kind === 'besoin-stage') {
     const organisation = await organisationOf(services, organisationId ?? '', 'COLLEGE');
-    const data = parse(internshipNeedSchema, input);
-    await assertCommune(services, data.communeCode);
+    const data = await parsePlaced(services, internshipNeedSchema, input);
     const need = await services.prisma.need.create({
       data: {
         kind: 'STAGE',
-        title: data.title,
-        description: data.description,
-        communeCode: data.communeCode,
+        ...describedAt(data),
         maxDistanceKm: data.maxDistanceKm,
         ownerId: user.id,
         organisationId: organisation.id,
@@ -139,17 +142,13 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
   } else {
     const organisation = await organisationOf(services, organisationId ?? '', 'STRUCTURE');
     if (kind === 'besoin-competences') {
-      const data = parse(skillNeedSchema, input);
-      await assertCommune(services, data.communeCode);
+      const data = await parsePlaced(services, skillNeedSchema, input);
       const need = await services.prisma.need.create({
         data: {
           kind: 'COMPETENCE',
-          title: data.title,
-          description: data.description,
-          communeCode: data.communeCode,
+          ...describedAt(data),
           maxDistanceKm: data.maxDistanceKm,
-          availableFrom: day(data.availableFrom),
-          availableUntil: day(data.availableUntil),
+          ...periodOf(data),
           ownerId: user.id,
           organisationId: organisation.id,
           ...published,
@@ -158,17 +157,13 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
       });
       id = need.id;
     } else {
-      const data = parse(spaceNeedSchema, input);
-      await assertCommune(services, data.communeCode);
+      const data = await parsePlaced(services, spaceNeedSchema, input);
       const need = await services.prisma.need.create({
         data: {
           kind: 'LIEU',
-          title: data.title,
-          description: data.description,
-          communeCode: data.communeCode,
+          ...describedAt(data),
           maxDistanceKm: data.maxDistanceKm,
-          availableFrom: day(data.availableFrom),
-          availableUntil: day(data.availableUntil),
+          ...periodOf(data),
           ownerId: user.id,
           organisationId: organisation.id,
           ...published,
