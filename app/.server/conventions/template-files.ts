@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { parseTemplate, TemplateError, type ConventionTemplate, type TemplateMeta } from '../../../matching/conventions/template';
@@ -68,9 +68,27 @@ export function templateIdFor(view: Pick<ConventionView, 'kind'> & { rooftop?: b
   }
 }
 
-/** Templates are read from their files each time, so an edit by the Mission ESS applies to the next document. */
+let cached: { stamp: string; templates: Map<string, LoadedConventionTemplate> } | null = null;
+
+/**
+ * Templates are parsed again whenever a file changes (name, size or modification time), so an edit by the Mission
+ * ESS applies to the next document, while a page listing many conventions reads the folder's metadata only.
+ */
+function currentTemplates(): Map<string, LoadedConventionTemplate> {
+  const dir = defaultTemplatesDir();
+  const stamp = readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const stat = statSync(path.join(dir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join('|');
+  if (cached?.stamp !== stamp) cached = { stamp, templates: loadConventionTemplates(dir) };
+  return cached.templates;
+}
+
 export function templateById(id: string): LoadedConventionTemplate {
-  const template = loadConventionTemplates().get(id);
+  const template = currentTemplates().get(id);
   if (!template) {
     throw new AppError('CONFIG', `Le modèle de convention « ${id} » est introuvable (fichier matching/conventions/templates/${id}.md attendu).`);
   }
