@@ -12,7 +12,9 @@ import { managerApprovalRequest } from './manager-approval-request';
 import { managerDecision } from './manager-decision';
 import { publicationWithdrawn } from './publication-withdrawn';
 import { matchAccepted } from './match-accepted';
+import { matchCancelled } from './match-cancelled';
 import { matchProposed } from './match-proposed';
+import { occupationCallResult } from './occupation-call-result';
 import { placementEnding } from './placement-ending';
 import { satisfactionSurvey } from './satisfaction-survey';
 
@@ -28,6 +30,7 @@ export const templates = {
   'magic-link': magicLink,
   'match-proposed': matchProposed,
   'match-accepted': matchAccepted,
+  'match-cancelled': matchCancelled,
   'convention-to-sign': conventionToSign,
   'convention-reminder': conventionReminder,
   'convention-signed': conventionSigned,
@@ -37,6 +40,7 @@ export const templates = {
   'manager-approval-request': managerApprovalRequest,
   'manager-decision': managerDecision,
   'publication-withdrawn': publicationWithdrawn,
+  'occupation-call-result': occupationCallResult,
   invitation,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 

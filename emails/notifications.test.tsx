@@ -432,6 +432,59 @@ describe('publication-withdrawn email', () => {
   });
 });
 
+const matchCancelledSample: TemplateProps<'match-cancelled'> = {
+  recipientName: 'Camille Martin',
+  kind: 'COMPETENCE',
+  needTitle: 'Tenir la comptabilité de l’association',
+  offerTitle: 'Comptabilité associative',
+  reason: 'L’agent change de service.\nUne autre offre vous sera proposée.',
+  cancelledConventions: ['PAS-COM-2026-0013'],
+  url,
+};
+
+const callResult: TemplateProps<'occupation-call-result'> = {
+  recipientName: 'Samir Haddad',
+  chosen: true,
+  propertyTitle: 'Ancien centre technique de Nîmes',
+  applicationTitle: 'Atelier et boutique de la recyclerie',
+  decidingBody: 'Commission permanente du Conseil départemental',
+  decidedOn: '2 décembre 2026',
+  reference: 'CP-2026-12-017',
+  url,
+};
+
+describe('occupation-call-result email', () => {
+  it('tells the chosen applicant and the others, quoting the deliberation', async () => {
+    const chosen = await renderEmail('occupation-call-result', callResult);
+    expect(chosen.text).toContain('CP-2026-12-017');
+    expect(chosen.text).toContain('Ancien centre technique de Nîmes');
+    const other = await renderEmail('occupation-call-result', { ...callResult, chosen: false });
+    expect(other.subject).not.toBe(chosen.subject);
+  });
+});
+
+describe('match-cancelled email', () => {
+  it('gives the reason, line by line, names the conventions cancelled with it and links to the match', async () => {
+    const email = await renderEmail('match-cancelled', matchCancelledSample);
+    expect(email.subject).toBe('Mise en relation annulée : « Tenir la comptabilité de l’association »');
+    expect(email.text).toContain('L’agent change de service.');
+    expect(email.html).toContain('L’agent change de service.<br/>Une autre offre');
+    expect(email.text).toContain('La convention qui n’était pas encore signée est annulée aussi (réf. PAS-COM-2026-0013)');
+    expectButtonAndFallback(email.html, url);
+  });
+
+  it('says nothing of conventions when there were none, and the plural when several', async () => {
+    const none = await renderEmail('match-cancelled', { ...matchCancelledSample, cancelledConventions: [] });
+    expect(none.text).not.toContain('annulée aussi');
+    const two = await renderEmail('match-cancelled', { ...matchCancelledSample, cancelledConventions: ['PAS-STA-2027-0001', 'PAS-STA-2027-0002'] });
+    expect(two.text).toContain('Les conventions qui n’étaient pas encore signées sont annulées aussi (réf. PAS-STA-2027-0001, PAS-STA-2027-0002)');
+  });
+
+  it('refuses an empty reason', async () => {
+    await expectRefused('match-cancelled', { ...matchCancelledSample, reason: '  ' }, 'reason');
+  });
+});
+
 const invited = { inviterName: 'Lucie Arnaud', organisationName: 'Les Jardins Partagés', url: `${url}/connexion` };
 
 describe('invitation email', () => {
@@ -448,6 +501,8 @@ describe('every email', () => {
     'magic-link': { url, expiresInMinutes: 15 },
     'match-proposed': proposed,
     'match-accepted': accepted,
+    'match-cancelled': matchCancelledSample,
+    'occupation-call-result': callResult,
     'convention-to-sign': toSign,
     'convention-reminder': { ...toSign, daysWaiting: 3 },
     'convention-signed': signed,

@@ -15,6 +15,10 @@ describe('createLocalEmbedder', () => {
     expect(createLocalEmbedder({ dimensions: 64 }).model).toEqual({ key: 'local:lexical-fr:64', dimensions: 64 });
   });
 
+  it('adds the tag of a thesaurus other than the shipped one to the model key', () => {
+    expect(createLocalEmbedder({ thesaurusTag: 'th-0a1b2c3d' }).model).toEqual({ key: 'local:lexical-fr:384:th-0a1b2c3d', dimensions: 384 });
+  });
+
   it('refuses a dimension that is not a usable integer', () => {
     expect(() => createLocalEmbedder({ dimensions: 0 })).toThrow(RangeError);
     expect(() => createLocalEmbedder({ dimensions: 12.5 })).toThrow(RangeError);

@@ -16,6 +16,8 @@ export interface LocalEmbedder {
 export interface LocalEmbedderOptions {
   dimensions?: number;
   thesaurus?: Thesaurus;
+  /** Names a thesaurus other than the shipped one in the model key, so that vectors computed with another are redone. */
+  thesaurusTag?: string;
 }
 
 // A word counts as much as its character n-grams together; a shared thesaurus concept counts as much as two shared
@@ -104,7 +106,7 @@ function contentWords(text: string): ContentWord[] {
 // Numbers (dates, surfaces, quantities) say nothing about the subject: they feed the thesaurus (« loi 1901 ») only.
 const isNumber = (token: string) => /^\d+$/.test(token);
 
-export function createLocalEmbedder({ dimensions = 384, thesaurus = frenchThesaurus }: LocalEmbedderOptions = {}): LocalEmbedder {
+export function createLocalEmbedder({ dimensions = 384, thesaurus = frenchThesaurus, thesaurusTag }: LocalEmbedderOptions = {}): LocalEmbedder {
   if (!Number.isInteger(dimensions) || dimensions < 8) {
     throw new RangeError(`Dimension d'embedding invalide : ${dimensions} (entier ≥ 8 attendu)`);
   }
@@ -159,7 +161,7 @@ export function createLocalEmbedder({ dimensions = 384, thesaurus = frenchThesau
   };
 
   return {
-    model: { key: `local:lexical-fr:${dimensions}`, dimensions },
+    model: { key: `local:lexical-fr:${dimensions}${thesaurusTag ? `:${thesaurusTag}` : ''}`, dimensions },
     embed: (texts) => texts.map(embedOne),
   };
 }

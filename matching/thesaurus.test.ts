@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import data from './data/thesaurus-fr.json' with { type: 'json' };
-import { contentKeys, createThesaurus, frenchThesaurus, parseThesaurus } from './thesaurus';
+import { contentKeys, createThesaurus, frenchThesaurus, parseThesaurus, parseThesaurusText, ThesaurusError } from './thesaurus';
 
 const sources = [{ name: 'Test', usage: 'tests' }];
 const labels = (text: string) => frenchThesaurus.conceptsIn(text).map((hit) => hit.label);
@@ -114,5 +114,36 @@ describe('parseThesaurus', () => {
     expect(problem({ sources, groups: [valid.groups[0], valid.groups[0]] })).toContain('groupe « finances » : libellé en double');
     expect(problem({ sources, groups: [{ label: 'seul', terms: ['seul'] }] })).toContain('groupe « seul », termes');
     expect(problem({ groups: valid.groups })).toContain('sources');
+  });
+});
+
+describe('parseThesaurusText', () => {
+  const problems = (text: string) => {
+    try {
+      parseThesaurusText(text);
+    } catch (error) {
+      if (error instanceof ThesaurusError) return error.problems;
+      throw error;
+    }
+    throw new Error('expected the thesaurus to be rejected');
+  };
+
+  it('reads the shipped file as typed', () => {
+    expect(parseThesaurusText(JSON.stringify(data, null, 2)).groups.length).toBe(data.groups.length);
+  });
+
+  it('gives the line and column where the text stops being JSON', () => {
+    const text = '{\n  "sources": [{ "name": "Test", "usage": "tests" }],\n  "groups": [\n    { "label": "finances", "terms": ["budget", "trésorerie",] }\n  ]\n}';
+    const [problem] = problems(text);
+    expect(problem).toMatch(/^ligne 4, colonne 61 : ce n’est plus du JSON valide/);
+    expect(problems('{\n  "sources": [\n    { "name": \'Test\' }\n  ]\n}')[0]).toMatch(/^ligne 3, colonne 15 :/);
+  });
+
+  it('says so when the text ends too early', () => {
+    expect(problems('{ "sources": [')).toEqual([expect.stringContaining('le texte s’arrête avant la fin')]);
+  });
+
+  it('then checks the shape, naming the group at fault', () => {
+    expect(problems(JSON.stringify({ sources, groups: [{ label: 'seul', terms: ['seul'] }] }))).toEqual([expect.stringContaining('groupe « seul », termes')]);
   });
 });

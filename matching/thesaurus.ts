@@ -66,6 +66,14 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   return `${group}${fieldName === undefined ? '' : `, ${String(fieldName)}`} : ${issue.message}`;
 }
 
+/** A thesaurus that cannot be used, with one French line per problem. */
+export class ThesaurusError extends Error {
+  override name = 'ThesaurusError';
+  constructor(readonly problems: string[]) {
+    super(`Thésaurus invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
 /** Validates thesaurus data; every problem is named by its group and term. */
 export function parseThesaurus(input: unknown): ThesaurusData {
   const result = schema.safeParse(input);
@@ -81,9 +89,54 @@ export function parseThesaurus(input: unknown): ThesaurusData {
     }
   }
   if (problems.length > 0 || !result.success) {
-    throw new Error(`Thésaurus invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    throw new ThesaurusError(problems);
   }
   return result.data;
+}
+
+/** Where JSON.parse gives up: the first character no valid JSON text can have there (0-based), or null at the end. */
+function jsonErrorOffset(text: string): number | null {
+  const fineSoFar = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      // A cut-off text fails at its end, or at a position at or past the cut.
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message)?.[1];
+      return message.includes('Unexpected end') || (position !== undefined && Number(position) >= length);
+    }
+  };
+  if (fineSoFar(text.length)) return null;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (fineSoFar(middle + 1)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The thesaurus as typed in a text field or a file: JSON errors are given by line and column. */
+export function parseThesaurusText(text: string): ThesaurusData {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    const offset = jsonErrorOffset(text);
+    if (offset === null) {
+      throw new ThesaurusError(['le texte s’arrête avant la fin : une accolade « } », un crochet « ] » ou des guillemets ne sont pas fermés']);
+    }
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    throw new ThesaurusError([
+      `ligne ${line}, colonne ${column} : ce n’est plus du JSON valide. Vérifiez à cet endroit, ou juste avant, les guillemets droits (« " »), ` +
+        'les virgules entre deux éléments (aucune après le dernier), les crochets « [ ] » et les accolades « { } ».',
+    ]);
+  }
+  return parseThesaurus(input);
 }
 
 /** Builds the matcher; a term listed in several groups names all of them. */

@@ -10,6 +10,20 @@ const flag = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform((value) =>
     value === undefined ? fallback : value === 'true' || value === '1',
   );
+/** A comma-separated list of email domains (sub-domains included when checked). */
+const domainList = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'domaine invalide / invalid domain'))
+          .min(1, 'au moins un domaine / at least one domain'),
+      ),
+  );
 
 const schema = z
   .object({
@@ -39,18 +53,8 @@ const schema = z
     EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Passerelles <passerelles@gard.fr>')),
     OUTBOX_DIR: z.preprocess(emptyToUndefined, z.string().default('./data/outbox')),
     MAPBOX_ACCESS_TOKEN: optionalString,
-    AGENT_EMAIL_DOMAINS: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .default('gard.fr')
-        .transform((value) => value.split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean))
-        .pipe(
-          z
-            .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'domaine invalide / invalid domain'))
-            .min(1, 'au moins un domaine / at least one domain'),
-        ),
-    ),
+    AGENT_EMAIL_DOMAINS: domainList('gard.fr'),
+    COLLEGE_EMAIL_DOMAINS: domainList('ac-montpellier.fr'),
     STORAGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./data/files')),
     S3_ENDPOINT: optionalUrl,
     S3_BUCKET: optionalString,
@@ -136,6 +140,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     trustProxy: env.TRUST_PROXY,
     mapboxToken: env.MAPBOX_ACCESS_TOKEN,
     agentEmailDomains: env.AGENT_EMAIL_DOMAINS,
+    collegeEmailDomains: env.COLLEGE_EMAIL_DOMAINS,
     storage:
       env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
         ? ({

@@ -7,14 +7,19 @@ import { localOutboxTransport, resendTransport } from './email/transports';
 import { localFileStorage } from './storage/local-storage';
 import { s3FileStorage } from './storage/s3-storage';
 import type { FileStorage } from './storage/file-storage';
+import { thesaurusInForce } from './contents/published-contents';
 import { createEmbeddingProvider } from './embeddings/provider';
 import { embedPending } from './matching/embedding-store';
 import { purgeExpiredAuthData } from './auth/cleanup';
 import { runConventionJobs } from './conventions/jobs';
+import { jobHandlers } from './jobs/handlers';
+import { createJobWorker } from './jobs/queue';
 import type { Services } from './services';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { seedDemoData } from '../../prisma/seed/seed';
 
+/** Background jobs (allocation, re-embedding) are looked for this often: people watch their progress. */
+const JOB_POLL_MS = 1_000;
 /** Reminders, start and end of execution, surveys: minutes of delay are fine, hours are not. */
 const CONVENTION_JOBS_INTERVAL_MS = 10 * 60_000;
 
@@ -35,7 +40,7 @@ export function createServices(env: Env, db: Database, clock: Clock = systemCloc
     clock,
     tokens: randomTokens,
     storage: createStorage(env),
-    embeddings: createEmbeddingProvider(env.embeddings),
+    embeddings: createEmbeddingProvider(env.embeddings, () => thesaurusInForce(db.prisma)),
   };
 }
 
@@ -104,11 +109,13 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
   await conventionJobs();
   const jobsTimer = setInterval(() => void conventionJobs(), CONVENTION_JOBS_INTERVAL_MS);
   jobsTimer.unref();
+  const jobWorker = createJobWorker(services, jobHandlers, log).start(JOB_POLL_MS);
   return {
     services,
     shutdown: async () => {
       clearInterval(purgeTimer);
       clearInterval(jobsTimer);
+      await jobWorker.stop();
       await worker?.stop();
       await db.close();
     },

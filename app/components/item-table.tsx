@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { formatDate, kindLabels, statusLabels, type Kind } from '~/lib/labels';
+import { TableScroll } from './table-scroll';
 
 export interface ItemRow {
   id: string;
@@ -13,26 +14,28 @@ export interface ItemRow {
 export function ItemTable({ caption, rows, empty }: { caption: string; rows: ItemRow[]; empty: string }) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Intitulé</th>
-          <th scope="col">Type</th>
-          <th scope="col">État</th>
-          <th scope="col">Créé le</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>{row.href ? <Link to={row.href}>{row.title}</Link> : row.title}</td>
-            <td>{kindLabels[row.kind].singular}</td>
-            <td>{statusLabels[row.status]}</td>
-            <td>{formatDate(row.createdAt)}</td>
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Intitulé</th>
+            <th scope="col">Type</th>
+            <th scope="col">État</th>
+            <th scope="col">Créé le</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{row.href ? <Link to={row.href}>{row.title}</Link> : row.title}</td>
+              <td>{kindLabels[row.kind].singular}</td>
+              <td>{statusLabels[row.status]}</td>
+              <td>{formatDate(row.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { Pagination } from '~/components/pagination';
+import { TableScroll } from '~/components/table-scroll';
 import { formatDate, kindLabels, statusLabels } from '~/lib/labels';
 
 export const meta: MetaFunction = () => [{ title: 'Modération — Mission ESS — Passerelles' }];
@@ -40,10 +41,11 @@ export default function Moderation() {
   const { items, total, pageCount, filters } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
-  const query = (page: number) =>
-    `?${new URLSearchParams(Object.entries({ ...filters, page: String(page) }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''))}`;
+  const params = (page?: number) =>
+    new URLSearchParams(Object.entries({ ...filters, page: page ? String(page) : undefined }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const query = (page: number) => `?${params(page)}`;
   return (
-    <div className="stack">
+    <>
       <p>
         <Link to="/admin">Mission ESS</Link>
       </p>
@@ -85,62 +87,80 @@ export default function Moderation() {
         <button type="submit">Filtrer</button>
       </Form>
       <FormResult result={result} />
-      <p role="status">{`${total} publication${total > 1 ? 's' : ''}`}</p>
+      <p role="status">
+        {`${total} publication${total > 1 ? 's' : ''}`}
+        {total > 0 ? (
+          <>
+            {' · '}
+            <a href={`/admin/publications/export.csv?${params()}`} download>
+              Exporter cette liste (CSV)
+            </a>
+          </>
+        ) : null}
+      </p>
       {items.length === 0 ? (
-        <p className="empty">Aucune publication ne correspond à ces filtres.</p>
+        <div className="empty">
+          <p>Aucune publication ne correspond à ces filtres.</p>
+          <p>
+            Changez de type de publication ou d’état, raccourcissez le texte recherché, ou{' '}
+            <Link to="/admin/publications">revenez à la liste complète</Link>.
+          </p>
+        </div>
       ) : (
-        <table>
-          <caption className="visually-hidden">Publications</caption>
-          <thead>
-            <tr>
-              <th scope="col">Intitulé</th>
-              <th scope="col">Type</th>
-              <th scope="col">Auteur</th>
-              <th scope="col">État</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  {filters.type === 'offre' ? <Link to={`/offres/${item.id}`}>{item.title}</Link> : item.title}
-                  <br />
-                  <span className="meta">{`${item.commune.name} · ${formatDate(item.createdAt)}`}</span>
-                </td>
-                <td>{kindLabels[item.kind].singular}</td>
-                <td>{item.organisation?.name ?? item.owner.email}</td>
-                <td>{statusLabels[item.status]}</td>
-                <td>
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="type" value={filters.type} />
-                    <input type="hidden" name="id" value={item.id} />
-                    {item.status === 'PUBLISHED' ? (
-                      <>
-                        <input type="hidden" name="action" value="withdraw" />
-                        <Field id={`reason-${item.id}`} label="Motif du retrait">
-                          {(props) => <input {...props} name="reason" required />}
-                        </Field>
-                        <button type="submit" className="button-secondary" disabled={busy}>
-                          Retirer<span className="visually-hidden">{` « ${item.title} »`}</span>
-                        </button>
-                      </>
-                    ) : item.status === 'ARCHIVED' ? (
-                      <>
-                        <input type="hidden" name="action" value="republish" />
-                        <button type="submit" className="button-secondary" disabled={busy}>
-                          Remettre en ligne<span className="visually-hidden">{` « ${item.title} »`}</span>
-                        </button>
-                      </>
-                    ) : null}
-                  </Form>
-                </td>
+        <TableScroll label="Tableau des publications">
+          <table>
+            <caption className="visually-hidden">Publications</caption>
+            <thead>
+              <tr>
+                <th scope="col">Intitulé</th>
+                <th scope="col">Type</th>
+                <th scope="col">Auteur</th>
+                <th scope="col">État</th>
+                <th scope="col">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    {filters.type === 'offre' ? <Link to={`/offres/${item.id}`}>{item.title}</Link> : item.title}
+                    <br />
+                    <span className="meta">{`${item.commune.name} · ${formatDate(item.createdAt)}`}</span>
+                  </td>
+                  <td>{kindLabels[item.kind].singular}</td>
+                  <td>{item.organisation?.name ?? item.owner.email}</td>
+                  <td>{statusLabels[item.status]}</td>
+                  <td>
+                    <Form method="post" className="stack">
+                      <input type="hidden" name="type" value={filters.type} />
+                      <input type="hidden" name="id" value={item.id} />
+                      {item.status === 'PUBLISHED' ? (
+                        <>
+                          <input type="hidden" name="action" value="withdraw" />
+                          <Field id={`reason-${item.id}`} label="Motif du retrait">
+                            {(props) => <input {...props} name="reason" required />}
+                          </Field>
+                          <button type="submit" className="button-secondary" disabled={busy}>
+                            Retirer<span className="visually-hidden">{` « ${item.title} »`}</span>
+                          </button>
+                        </>
+                      ) : item.status === 'ARCHIVED' ? (
+                        <>
+                          <input type="hidden" name="action" value="republish" />
+                          <button type="submit" className="button-secondary" disabled={busy}>
+                            Remettre en ligne<span className="visually-hidden">{` « ${item.title} »`}</span>
+                          </button>
+                        </>
+                      ) : null}
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={filters.page} pageCount={pageCount} hrefFor={query} />
-    </div>
+    </>
   );
 }

@@ -41,9 +41,14 @@ export default function Account() {
           votre structure peut vous inviter ; la Mission ESS du Département peut aussi vous y rattacher.
         </p>
       )}
-      <p>
-        <Link to="/structures/nouvelle">Inscrire une nouvelle structure de l’ESS</Link>
-      </p>
+      <ul>
+        <li>
+          <Link to="/structures/nouvelle">Inscrire une nouvelle structure de l’ESS</Link>
+        </li>
+        <li>
+          <Link to="/colleges/nouveau">Déclarer un collège</Link> (personnel de collège)
+        </li>
+      </ul>
     </div>
   );
 }

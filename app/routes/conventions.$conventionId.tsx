@@ -19,6 +19,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { SCHEDULE_DAYS, termSections, termsFromForm, type TermField } from '~/lib/convention-fields';
 import { formatDate } from '~/lib/labels';
+import { TableScroll } from '~/components/table-scroll';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.reference ?? 'Convention'} — Passerelles` }];
 
@@ -161,28 +162,30 @@ export default function ConventionPage() {
         {c.signatories.length === 0 ? (
           <p className="empty">Les signataires reçoivent leur lien quand la convention est envoyée pour signature.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Signataires et état de leur signature</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rôle</th>
-                <th scope="col">Nom</th>
-                <th scope="col">Signature (version {c.version})</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.signatories.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.roleLabel}</td>
-                  <td>{s.name}</td>
-                  <td>
-                    {s.signedAt ? `Signée le ${formatDate(s.signedAt)}${s.method === 'PAPER' ? ' (sur papier)' : ''}` : 'En attente'}
-                    {s.voided.length ? ` · ${s.voided.length} signature(s) annulée(s) par une nouvelle version` : ''}
-                  </td>
+          <TableScroll label="Signataires et signatures">
+            <table>
+              <caption className="visually-hidden">Signataires et état de leur signature</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Rôle</th>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Signature (version {c.version})</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.signatories.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.roleLabel}</td>
+                    <td>{s.name}</td>
+                    <td>
+                      {s.signedAt ? `Signée le ${formatDate(s.signedAt)}${s.method === 'PAPER' ? ' (sur papier)' : ''}` : 'En attente'}
+                      {s.voided.length ? ` · ${s.voided.length} signature(s) annulée(s) par une nouvelle version` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
 

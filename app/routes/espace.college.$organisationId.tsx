@@ -1,5 +1,6 @@
 import {
   MaxPartSizeExceededError,
+  redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
@@ -12,7 +13,8 @@ import { hasRole } from '~/.server/auth/authorize';
 import { requireUser } from '~/.server/auth/session';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
-import { deletePupil, importPupils, listPupils, MAX_PUPIL_FILE_BYTES } from '~/.server/pupils/pupils';
+import { collegeAllocations, startAllocation } from '~/.server/allocation/cohort-allocation';
+import { deletePupil, importPupils, listPupils, MAX_PUPIL_FILE_BYTES, setPupilPriority } from '~/.server/pupils/pupils';
 import { getCollegeSpace } from '~/.server/spaces';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
@@ -20,6 +22,9 @@ import { ItemTable } from '~/components/item-table';
 import { Pagination } from '~/components/pagination';
 import { formatDate } from '~/lib/labels';
 import { statusLabels } from '../../matching/conventions/lifecycle';
+import { TableScroll } from '~/components/table-scroll';
+
+const allocationStatusLabels = { PROPOSED: 'à relire', VALIDATED: 'validée', DISCARDED: 'abandonnée' } as const;
 
 export const meta: MetaFunction = () => [{ title: 'Espace collège — Passerelles' }];
 
@@ -32,8 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   try {
     const organisation = await getCollegeSpace(context.services, user, id);
     // The Mission ESS may read the collège's needs, never its list of pupils (minors).
-    const pupils = hasRole(user, 'COLLEGE_STAFF', id) ? await listPupils(context.services, user, id, page) : null;
-    return { organisation, pupils, page };
+    const staff = hasRole(user, 'COLLEGE_STAFF', id);
+    const pupils = staff ? await listPupils(context.services, user, id, page) : null;
+    const allocations = staff ? await collegeAllocations(context.services, user, id) : null;
+    return { organisation, pupils, allocations, page };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -61,6 +68,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const { imported } = await importPupils(context.services, user, id, upload);
       return { ok: true as const, message: `${imported} élève(s) importé(s).` };
     }
+    if (intent === 'allocate') {
+      const { jobId } = await startAllocation(context.services, user, String(form.get('needId') ?? ''));
+      return redirect(`/travaux/${jobId}`);
+    }
+    if (intent === 'priority') {
+      const { priority } = await setPupilPriority(context.services, user, id, String(form.get('pupilId') ?? ''), form.get('priority') === 'true');
+      return { ok: true as const, message: priority ? 'Élève marqué(e) prioritaire pour l’affectation.' : 'Priorité retirée.' };
+    }
     if (intent === 'delete') {
       await deletePupil(context.services, user, id, String(form.get('pupilId') ?? ''));
       return { ok: true as const, message: 'L’élève a été retiré de la liste et ses données supprimées.' };
@@ -72,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CollegeSpace() {
-  const { organisation, pupils, page } = useLoaderData<typeof loader>();
+  const { organisation, pupils, allocations, page } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
@@ -94,6 +109,52 @@ export default function CollegeSpace() {
         empty="Aucun besoin de stage pour le moment."
       />
 
+      {allocations ? (
+        <section aria-labelledby="affectation" className="stack">
+          <h2 id="affectation">Affectation des élèves</h2>
+          <p>
+            Pour un besoin où les élèves partent chacun de leur côté, Passerelles propose un stage à chaque élève encore sans
+            convention cette semaine : les élèves prioritaires d’abord, puis le plus d’élèves possible, au plus près de leurs
+            centres d’intérêt. Vous relisez et modifiez la proposition avant de l’envoyer aux structures.
+          </p>
+          {allocations.length === 0 ? (
+            <p className="empty">
+              Aucun besoin publié pour des élèves placés un par un. <Link to={`/publier/besoin-stage?organisation=${organisation.id}`}>Publiez un besoin</Link>{' '}
+              en choisissant « Individuellement ».
+            </p>
+          ) : (
+            <ul className="stack">
+              {allocations.map((need) => (
+                <li key={need.id}>
+                  <strong>{need.title}</strong>
+                  {need.week ? ` · semaine du ${formatDate(need.week)}` : ''}
+                  {need.latest ? (
+                    <>
+                      {' · '}
+                      {need.latest.job.status === 'QUEUED' || need.latest.job.status === 'RUNNING' ? (
+                        <Link to={`/travaux/${need.latest.jobId}`}>calcul en cours, voir l’avancement</Link>
+                      ) : need.latest.job.status === 'FAILED' ? (
+                        <span>{`dernier calcul en échec : ${need.latest.job.error ?? ''}`}</span>
+                      ) : (
+                        <Link to={`/affectations/${need.latest.id}`}>{`proposition du ${formatDate(need.latest.createdAt)} (${allocationStatusLabels[need.latest.status]})`}</Link>
+                      )}
+                    </>
+                  ) : null}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="allocate" />
+                    <input type="hidden" name="needId" value={need.id} />
+                    <button type="submit" disabled={busy}>
+                      {need.latest ? 'Relancer l’affectation' : 'Affecter les élèves'}
+                      <span className="visually-hidden">{` pour ${need.title}`}</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
       {pupils ? (
       <section aria-labelledby="eleves" className="stack">
         <h2 id="eleves">{`Élèves (${pupils.total})`}</h2>
@@ -108,7 +169,7 @@ export default function CollegeSpace() {
           <Field
             id="pupils-file"
             label="Importer une liste d’élèves (CSV)"
-            hint="(colonnes : nom ; prénom ; classe ; date de naissance JJ/MM/AAAA ; e-mail du représentant légal — 1 Mo au plus ; si une ligne est fausse, rien n’est importé)"
+            hint="(colonnes : nom ; prénom ; classe ; date de naissance JJ/MM/AAAA ; e-mail du représentant légal ; facultatives : prioritaire (oui/non), centres d’intérêt — 1 Mo au plus ; si une ligne est fausse, rien n’est importé)"
           >
             {(props) => <input {...props} type="file" name="file" accept=".csv,text/csv" required />}
           </Field>
@@ -119,6 +180,7 @@ export default function CollegeSpace() {
         {pupils.pupils.length === 0 ? (
           <p className="empty">Aucun élève pour le moment : importez la liste d’une classe pour préparer leurs conventions de stage.</p>
         ) : (
+          <TableScroll label="Élèves du collège">
           <table>
             <caption className="visually-hidden">Élèves du collège</caption>
             <thead>
@@ -127,6 +189,7 @@ export default function CollegeSpace() {
                 <th scope="col">Classe</th>
                 <th scope="col">Date de naissance</th>
                 <th scope="col">Stage</th>
+                <th scope="col">Priorité</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -147,6 +210,18 @@ export default function CollegeSpace() {
                   </td>
                   <td>
                     <Form method="post">
+                      <input type="hidden" name="intent" value="priority" />
+                      <input type="hidden" name="pupilId" value={pupil.id} />
+                      <input type="hidden" name="priority" value={pupil.priority ? 'false' : 'true'} />
+                      {pupil.priority ? <span className="badge">prioritaire</span> : null}{' '}
+                      <button type="submit" className="link-button" disabled={busy}>
+                        {pupil.priority ? 'Retirer la priorité' : 'Marquer prioritaire'}
+                        <span className="visually-hidden">{` : ${pupil.firstName} ${pupil.lastName}`}</span>
+                      </button>
+                    </Form>
+                  </td>
+                  <td>
+                    <Form method="post">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="pupilId" value={pupil.id} />
                       <button type="submit" className="button-secondary" disabled={busy}>
@@ -158,6 +233,7 @@ export default function CollegeSpace() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
         <Pagination page={page} pageCount={pupils.pageCount} hrefFor={(p) => `?page=${p}#eleves`} />
       </section>

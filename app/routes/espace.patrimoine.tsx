@@ -29,6 +29,19 @@ export default function PropertySpace() {
         rows={offers.map((offer) => ({ ...offer, href: `/offres/${offer.id}/suggestions` }))}
         empty="Votre service ne propose encore aucun bien."
       />
+      {offers.length > 0 ? (
+        <section aria-labelledby="appels">
+          <h2 id="appels">Appels à occupation</h2>
+          <p>Pour chaque bien : ouvrez l’appel, suivez les candidatures et enregistrez la décision des élus.</p>
+          <ul>
+            {offers.map((offer) => (
+              <li key={offer.id}>
+                <Link to={`/patrimoine/appels/${offer.id}`}>{`Appel à occupation — ${offer.title}`}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { placeablePupils, placePupils, sendCompleteDrafts } from '~/.server/conventions/pupils';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { cancelMatch, matchAdminPanel, reassignMatch, reassignTargetFromForm } from '~/.server/matching/match-admin';
 import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-decisions';
 import { AppError } from '~/.server/errors';
 import { Field } from '~/components/field';
@@ -35,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       side,
       mayDecide,
       isCollege: match.kind === 'STAGE' && side === 'NEED',
+      admin: await matchAdminPanel(context.services, user, match.id),
       conventions: conventions.map((c) => ({ id: c.id, reference: c.reference, status: c.status, pupil: c.pupil ? `${c.pupil.firstName} ${c.pupil.lastName}` : null })),
       pupils,
     };
@@ -47,8 +49,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(context.services, request);
   const form = await request.formData();
   const id = params.matchId ?? '';
+  const intent = form.get('intent');
   try {
-    const intent = form.get('intent');
     if (intent === 'accept') {
       const result = await acceptMatch(context.services, user, id);
       const first = 'conventionIds' in result ? result.conventionIds?.[0] : undefined;
@@ -72,17 +74,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (incomplete.length) parts.push(`${incomplete.length} à compléter d’abord : ${incomplete.join(' ; ')}`);
       return { ok: true as const, message: parts.join(' ') };
     }
+    if (intent === 'cancel') {
+      const { cancelledConventions } = await cancelMatch(context.services, user, id, form.get('reason'));
+      const conventions = cancelledConventions.length ? ` ainsi que ${cancelledConventions.length} convention(s) non signée(s)` : '';
+      return { ok: true as const, message: `Mise en relation annulée${conventions} ; les deux parties ont reçu le motif.` };
+    }
+    if (intent === 'reassign') {
+      const reassigned = await reassignMatch(context.services, user, id, { ...reassignTargetFromForm(form.get('target')), reason: form.get('reason') });
+      return {
+        ok: true as const,
+        message: 'Mise en relation réattribuée : celle-ci est annulée et la nouvelle proposition est envoyée aux deux parties.',
+        newMatchId: reassigned.matchId,
+      };
+    }
     throw new AppError('VALIDATION', 'Action inconnue.');
   } catch (error) {
-    return formFailure(error);
+    // The failure names its form, so that the page shows its errors next to that form's fields.
+    const failure = formFailure(error);
+    return data({ ...failure.data, form: typeof intent === 'string' ? intent : '' }, failure.init ?? undefined);
   }
 }
 
 export default function MatchPage() {
-  const { match, mayDecide, conventions, pupils, isCollege } = useLoaderData<typeof loader>();
+  const { match, mayDecide, conventions, pupils, isCollege, admin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
-  const errors = result && !result.ok ? result : null;
+  const errorsOf = (form: string) => (result && !result.ok && result.form === form ? result.fieldErrors : undefined);
   return (
     <div className="stack">
       <p>
@@ -108,6 +125,11 @@ export default function MatchPage() {
         </ul>
       </section>
       <FormResult result={result} />
+      {result?.ok && 'newMatchId' in result ? (
+        <p>
+          <Link to={`/mises-en-relation/${result.newMatchId}`}>Voir la nouvelle mise en relation</Link>
+        </p>
+      ) : null}
       {mayDecide ? (
         <section aria-labelledby="reponse" className="stack">
           <h2 id="reponse">Votre réponse</h2>
@@ -119,7 +141,7 @@ export default function MatchPage() {
           </Form>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="decline" />
-            <Field id="reason" label="Motif du refus" hint="(communiqué à l’autre partie)" errors={errors?.fieldErrors.reason}>
+            <Field id="reason" label="Motif du refus" hint="(communiqué à l’autre partie)" errors={errorsOf('decline')?.reason}>
               {(props) => <textarea {...props} name="reason" rows={3} required />}
             </Field>
             <button type="submit" className="button-secondary" disabled={busy}>
@@ -134,24 +156,24 @@ export default function MatchPage() {
           <p>{`La structure accueille ${match.capacity ?? 0} élève(s) cette semaine, par groupes de ${match.maxGroupSize ?? 1} au plus. Une convention est préparée pour chaque élève.`}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="place" />
-            <fieldset aria-describedby={errors?.fieldErrors.pupilIds ? 'pupils-error' : undefined}>
+            <fieldset aria-describedby={errorsOf('place')?.pupilIds ? 'pupils-error' : undefined}>
               <legend>Élèves sans stage cette semaine</legend>
               {pupils.map((pupil) => (
                 <div key={pupil.id} className="checkbox">
-                  <input type="checkbox" id={`pupil-${pupil.id}`} name="pupilIds" value={pupil.id} />
+                  <input type="checkbox" id={`pupil-${pupil.id}`} name="pupilIds" value={pupil.id} defaultChecked={pupil.allocated} />
                   <label htmlFor={`pupil-${pupil.id}`}>{`${pupil.lastName} ${pupil.firstName} (${pupil.className})`}</label>
                 </div>
               ))}
-              {errors?.fieldErrors.pupilIds ? (
+              {errorsOf('place')?.pupilIds ? (
                 <p id="pupils-error" className="error-text">
-                  {errors.fieldErrors.pupilIds.join(' ')}
+                  {errorsOf('place')?.pupilIds?.join(' ')}
                 </p>
               ) : null}
             </fieldset>
-            <Field id="referentTeacherName" label="Professeur·e référent·e" hint="(facultatif : repris dans chaque convention)" errors={errors?.fieldErrors.referentTeacherName}>
+            <Field id="referentTeacherName" label="Professeur·e référent·e" hint="(facultatif : repris dans chaque convention)" errors={errorsOf('place')?.referentTeacherName}>
               {(props) => <input {...props} name="referentTeacherName" autoComplete="off" />}
             </Field>
-            <Field id="referentTeacherEmail" label="Son adresse e-mail" errors={errors?.fieldErrors.referentTeacherEmail}>
+            <Field id="referentTeacherEmail" label="Son adresse e-mail" errors={errorsOf('place')?.referentTeacherEmail}>
               {(props) => <input {...props} type="email" name="referentTeacherEmail" autoComplete="off" />}
             </Field>
             <button type="submit" disabled={busy}>
@@ -190,6 +212,82 @@ export default function MatchPage() {
           </ul>
         )}
       </section>
+      {admin ? (
+        <section aria-labelledby="mission-ess" className="stack">
+          <h2 id="mission-ess">Mission ESS</h2>
+          {admin.blockedBy ? (
+            <p className="alert">{admin.blockedBy}</p>
+          ) : (
+            <>
+              <Form method="post">
+                <input type="hidden" name="intent" value="cancel" />
+                <fieldset className="stack">
+                  <legend>Annuler la mise en relation</legend>
+                  <p className="hint">Les conventions pas encore signées sont annulées avec elle. Les deux parties reçoivent le motif par e-mail.</p>
+                  <Field id="cancel-reason" label="Motif de l’annulation" hint="(communiqué aux deux parties)" errors={errorsOf('cancel')?.reason}>
+                    {(props) => <textarea {...props} name="reason" rows={3} required />}
+                  </Field>
+                  <div>
+                    <button type="submit" className="button-danger" disabled={busy}>
+                      Annuler la mise en relation
+                    </button>
+                  </div>
+                </fieldset>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reassign" />
+                <fieldset className="stack">
+                  <legend>Réattribuer</legend>
+                  {admin.offers.length + admin.needs.length === 0 ? (
+                    <p>Aucune autre offre ni aucun autre besoin publié de ce type ne remplit les conditions : vous pouvez seulement annuler.</p>
+                  ) : (
+                    <>
+                      <p className="hint">
+                        Cette mise en relation est annulée et une nouvelle est proposée, au nom de la Mission ESS, aux deux parties de la nouvelle paire.
+                      </p>
+                      <Field id="reassign-target" label="Nouvelle offre ou nouveau besoin" hint="(même type, classés par le moteur de mise en relation)" errors={errorsOf('reassign')?.target}>
+                        {(props) => (
+                          <select {...props} name="target" required defaultValue="">
+                            <option value="" disabled>
+                              Choisir…
+                            </option>
+                            {admin.offers.length ? (
+                              <optgroup label={`Une autre offre pour le besoin « ${match.needTitle} »`}>
+                                {admin.offers.map((offer) => (
+                                  <option key={offer.id} value={`offre:${offer.id}`}>
+                                    {`${offer.title} (${offer.communeName})`}
+                                  </option>
+                                ))}
+                              </optgroup>
+                            ) : null}
+                            {admin.needs.length ? (
+                              <optgroup label={`Un autre besoin pour l’offre « ${match.offerTitle} »`}>
+                                {admin.needs.map((need) => (
+                                  <option key={need.id} value={`besoin:${need.id}`}>
+                                    {`${need.title} (${need.communeName})`}
+                                  </option>
+                                ))}
+                              </optgroup>
+                            ) : null}
+                          </select>
+                        )}
+                      </Field>
+                      <Field id="reassign-reason" label="Motif de la réattribution" hint="(communiqué aux parties de la mise en relation annulée)" errors={errorsOf('reassign')?.reason}>
+                        {(props) => <textarea {...props} name="reason" rows={3} required />}
+                      </Field>
+                      <div>
+                        <button type="submit" disabled={busy}>
+                          Réattribuer
+                        </button>
+                      </div>
+                    </>
+                  )}
+                </fieldset>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }

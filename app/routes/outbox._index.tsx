@@ -5,6 +5,7 @@ import { throwAsResponse } from '~/.server/http/route-errors';
 import { assertLocalOutboxAccess } from '~/.server/outbox-access';
 import { Pagination } from '~/components/pagination';
 import { outboxStatusLabels } from '~/lib/outbox-labels';
+import { TableScroll } from '~/components/table-scroll';
 
 export const meta: MetaFunction = () => [{ title: 'Boîte d’envoi locale — Passerelles' }];
 
@@ -32,29 +33,31 @@ export default function Outbox() {
       {outbox.emails.length === 0 ? (
         <p className="empty">Aucun courriel pour le moment.</p>
       ) : (
-        <table>
-          <caption>{`${outbox.total} courriel(s), du plus récent au plus ancien`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Objet</th>
-              <th scope="col">Destinataire</th>
-              <th scope="col">Créé le</th>
-              <th scope="col">État</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outbox.emails.map((email) => (
-              <tr key={email.id}>
-                <td>
-                  <Link to={`/outbox/${email.id}`}>{email.subject}</Link>
-                </td>
-                <td>{email.to}</td>
-                <td>{dateTime.format(new Date(email.createdAt))}</td>
-                <td>{outboxStatusLabels[email.status]}</td>
+        <TableScroll label="Courriels de la boîte d’envoi locale">
+          <table>
+            <caption>{`${outbox.total} courriel(s), du plus récent au plus ancien`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Objet</th>
+                <th scope="col">Destinataire</th>
+                <th scope="col">Créé le</th>
+                <th scope="col">État</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {outbox.emails.map((email) => (
+                <tr key={email.id}>
+                  <td>
+                    <Link to={`/outbox/${email.id}`}>{email.subject}</Link>
+                  </td>
+                  <td>{email.to}</td>
+                  <td>{dateTime.format(new Date(email.createdAt))}</td>
+                  <td>{outboxStatusLabels[email.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={outbox.page} pageCount={outbox.pageCount} hrefFor={(page) => `/outbox?page=${page}`} />
     </>

@@ -447,6 +447,8 @@ export interface PupilInput {
   className?: string;
   birthDate?: Date;
   legalRepEmail?: string;
+  priority?: boolean;
+  interests?: string;
 }
 
 /** A 3e pupil: only what the convention needs. Born 14 years before today by default. */
@@ -462,6 +464,8 @@ export function createPupil(db: Db, input: PupilInput, ctx = defaultBuilderConte
       className: input.className ?? '3e A',
       birthDate,
       legalRepEmail: input.legalRepEmail ?? `famille-${n}@example.org`,
+      priority: input.priority ?? false,
+      interests: input.interests ?? '',
       createdAt: ctx.clock.now(),
       lastActivityAt: ctx.clock.now(),
     },

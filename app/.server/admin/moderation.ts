@@ -3,6 +3,8 @@ import type { Prisma } from '../db/generated/client';
 import { assertAccess } from '../auth/authorize';
 import type { CurrentUser } from '../auth/session';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
+import { kindLabels, statusLabels } from '../../lib/labels';
+import { toCsv } from '../csv-export';
 import { AppError } from '../errors';
 import { requiredReason } from '../reason';
 import type { Services } from '../services';
@@ -20,14 +22,19 @@ const filtersSchema = z.object({
 export type PublicationFilters = z.output<typeof filtersSchema>;
 export const parsePublicationFilters = (params: URLSearchParams) => filtersSchema.parse(Object.fromEntries(params));
 
-/** Offers or needs for moderation, newest first, filtered by kind, status and text. */
-export async function listPublications(services: Services, user: CurrentUser, filters: PublicationFilters) {
-  assertAccess(user, { roles: ['MISSION_ESS_ADMIN'] });
-  const where = {
+/** What offers and needs share in a search: kind, status and text in the title or description. */
+function publicationWhere(filters: PublicationFilters) {
+  return {
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.q ? { OR: [{ title: { contains: filters.q, mode: 'insensitive' as const } }, { description: { contains: filters.q, mode: 'insensitive' as const } }] } : {}),
   };
+}
+
+/** Offers or needs for moderation, newest first, filtered by kind, status and text. */
+export async function listPublications(services: Services, user: CurrentUser, filters: PublicationFilters) {
+  assertAccess(user, { roles: ['MISSION_ESS_ADMIN'] });
+  const where = publicationWhere(filters);
   const select = { id: true, kind: true, title: true, status: true, createdAt: true, commune: { select: { name: true } }, organisation: { select: { name: true } }, owner: { select: { email: true } } } as const;
   const page = { orderBy: [{ createdAt: 'desc' as const }, { id: 'asc' as const }], skip: (filters.page - 1) * PUBLICATIONS_PAGE_SIZE, take: PUBLICATIONS_PAGE_SIZE };
   const [total, items] =
@@ -35,6 +42,34 @@ export async function listPublications(services: Services, user: CurrentUser, fi
       ? await Promise.all([services.prisma.offer.count({ where: where as Prisma.OfferWhereInput }), services.prisma.offer.findMany({ where: where as Prisma.OfferWhereInput, select, ...page })])
       : await Promise.all([services.prisma.need.count({ where: where as Prisma.NeedWhereInput }), services.prisma.need.findMany({ where: where as Prisma.NeedWhereInput, select, ...page })]);
   return { total, pageCount: Math.max(1, Math.ceil(total / PUBLICATIONS_PAGE_SIZE)), items };
+}
+
+const EXPORT_LIMIT = 10_000;
+
+/** The same search as a spreadsheet: organisations and places, never a person's name or email. */
+export async function exportPublications(services: Services, user: CurrentUser, filters: PublicationFilters) {
+  assertAccess(user, { roles: ['MISSION_ESS_ADMIN'] });
+  const where = publicationWhere(filters);
+  const select = { kind: true, title: true, status: true, createdAt: true, publishedAt: true, commune: { select: { name: true } }, organisation: { select: { name: true } } } as const;
+  const order = { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }], take: EXPORT_LIMIT };
+  const rows =
+    filters.type === 'offre'
+      ? await services.prisma.offer.findMany({ where: where as Prisma.OfferWhereInput, select, ...order })
+      : await services.prisma.need.findMany({ where: where as Prisma.NeedWhereInput, select, ...order });
+  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+  return toCsv(
+    ['publication', 'type', 'intitulé', 'état', 'porteur', 'commune', 'créée le', 'publiée le'],
+    rows.map((row) => [
+      filters.type === 'offre' ? 'Offre' : 'Besoin',
+      kindLabels[row.kind].singular,
+      row.title,
+      statusLabels[row.status],
+      row.organisation?.name ?? null,
+      row.commune.name,
+      day(row.createdAt),
+      day(row.publishedAt),
+    ]),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDayFr } from '../../../matching/weeks';
-import { isAgentEmail } from '../auth/login';
+import { emailInDomains } from '../auth/login';
 import type { CurrentUser } from '../auth/session';
 import { sha256 } from '../clock';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
@@ -34,7 +34,7 @@ export async function requestManagerApproval(services: Services, user: CurrentUs
   const profile = skill.agent.agentProfile;
   const email = (profile?.lineManager?.email ?? profile?.lineManagerEmail ?? '').toLowerCase();
   if (!email) throw new AppError('VALIDATION', 'Indiquez d’abord l’adresse de votre responsable hiérarchique dans votre profil.');
-  if (!isAgentEmail(email, services.env.agentEmailDomains)) {
+  if (!emailInDomains(email, services.env.agentEmailDomains)) {
     throw new AppError('VALIDATION', `L’adresse de votre responsable (${email}) doit être une adresse du Département (${services.env.agentEmailDomains.join(', ')}).`);
   }
   const now = services.clock.now();

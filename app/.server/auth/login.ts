@@ -24,9 +24,9 @@ export function safeRedirect(target: unknown, fallback = '/compte'): string {
     : fallback;
 }
 
-export function isAgentEmail(email: string, agentDomains: string[]): boolean {
+export function emailInDomains(email: string, domains: string[]): boolean {
   const domain = email.split('@')[1] ?? '';
-  return agentDomains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
+  return domains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
 }
 
 /**
@@ -94,7 +94,7 @@ export async function consumeLoginToken(
     }
     const login = await tx.loginToken.findUniqueOrThrow({ where: { tokenHash } });
     const user = await tx.user.upsert({ where: { email: login.email }, create: { email: login.email }, update: {} });
-    if (isAgentEmail(login.email, services.env.agentEmailDomains)) {
+    if (emailInDomains(login.email, services.env.agentEmailDomains)) {
       const existing = await tx.roleGrant.findFirst({ where: { userId: user.id, role: 'COUNCIL_AGENT' } });
       if (!existing) await tx.roleGrant.create({ data: { userId: user.id, role: 'COUNCIL_AGENT' } });
     }

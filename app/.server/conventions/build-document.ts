@@ -15,14 +15,14 @@ type Source = Pick<
   'match' | 'pupil' | 'amends' | 'amendmentNumber' | 'amendmentSummary' | 'reference' | 'verificationCode' | 'templateId'
 >;
 
-/** The document as printed: template filled with the view, plus one signature block per signatory. */
-export function buildConventionDocument(
+/** The document as printed: template in force filled with the view, plus one signature block per signatory. */
+async function buildConventionDocument(
   services: Services,
   convention: Source,
   terms: ConventionTerms,
   options: { version: number; draft: boolean },
-): ConventionDocument & { templateSha256: string } {
-  const template = templateById(convention.templateId);
+): Promise<ConventionDocument & { templateSha256: string }> {
+  const template = await templateById(services.prisma, convention.templateId);
   const view = conventionView(convention, terms, {
     reference: convention.reference,
     version: options.version,
@@ -58,6 +58,6 @@ export function buildConventionDocument(
 }
 
 export async function renderConvention(services: Services, convention: Source, terms: ConventionTerms, options: { version: number; draft: boolean }) {
-  const document = buildConventionDocument(services, convention, terms, options);
+  const document = await buildConventionDocument(services, convention, terms, options);
   return { document, pdf: await renderConventionPdf(document) };
 }

@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { conventionIdentity } from './codes';
 import { conventionPeriod, defaultTerms } from './default-terms';
 import type { MatchWithParties } from './records';
-import { templateFor } from './template-files';
+import { templatesInForce } from './template-files';
 
 export function experimentEnd(services: Services): Date {
   return new Date(`${services.env.skillsExperimentEnd}T00:00:00Z`);
@@ -25,12 +25,12 @@ export async function draftConventions(
   const today = new Date(now.toISOString().slice(0, 10));
   const missionEss = await tx.user.findFirst({ where: { roles: { some: { role: 'MISSION_ESS_ADMIN' } } }, orderBy: { createdAt: 'asc' } });
   const targets = match.kind === 'STAGE' ? options.pupils : [null];
+  const template = (await templatesInForce(tx)).for(match.kind, match.offer.property?.propertyType === 'ROOFTOP');
   const ids: string[] = [];
   for (const pupil of targets) {
     const drafted = defaultTerms(match, { today, experimentEnd: experimentEnd(services), missionEss, pupil });
     const terms = drafted.kind === 'STAGE' ? { ...drafted, ...options.overrides } : drafted;
     const period = conventionPeriod(terms) ?? { start: today, end: today };
-    const template = templateFor(match.kind, match.offer.property?.propertyType === 'ROOFTOP');
     const convention = await tx.convention.create({
       data: {
         ...conventionIdentity(services.tokens, match.kind, now),

@@ -50,7 +50,7 @@ export async function finaliseConvention(services: Services, conventionId: strin
     ];
   });
   const completedAt = entries.map((e) => e.signedAt).sort().at(-1) ?? services.clock.now().toISOString();
-  const title = templateById(convention.templateId).meta.title;
+  const title = (await templateById(services.prisma, convention.templateId)).meta.title;
   const certificate: SignatureCertificate = {
     title,
     reference: convention.reference,

@@ -5,7 +5,7 @@ import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import type { Services } from '../services';
 import { finaliseConvention } from './finalise';
 import { sendSigningLink } from './signing';
-import { templateById } from './template-files';
+import { templatesInForce } from './template-files';
 
 const DAY_MS = 86_400_000;
 export const REMINDER_DAYS = [3, 7] as const;
@@ -67,8 +67,9 @@ export async function runConventionJobs(services: Services): Promise<Record<stri
     where: { status: 'IN_PROGRESS' },
     include: { signatories: { orderBy: { position: 'asc' } } },
   });
+  const templates = await templatesInForce(services.prisma);
   for (const convention of running) {
-    const title = templateById(convention.templateId).meta.title;
+    const title = templates.byId(convention.templateId).meta.title;
     const recipients = [...new Map(convention.signatories.map((s) => [s.email, s.name])).entries()];
     if (convention.endDate.getTime() - today.getTime() <= endingNoticeDays(convention.kind) * DAY_MS && convention.endDate >= today) {
       const emails = await Promise.all(

@@ -3,6 +3,7 @@ import type { CurrentUser } from '../auth/session';
 import { hasRole } from '../auth/authorize';
 import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
+import { allocatedPupilIds } from '../allocation/allocation-review';
 import { loadMatch } from '../matching/match-decisions';
 import type { Services } from '../services';
 import { draftConventions } from './drafting';
@@ -19,7 +20,10 @@ const placementSchema = z.object({
     .default(''),
 });
 
-/** Pupils of the collège not yet placed for that week, for the placement form of an accepted stage match. */
+/**
+ * Pupils of the collège not yet placed for that week, for the placement form of an accepted stage match; those a
+ * validated cohort allocation gave to this host come `allocated`, ticked in advance.
+ */
 export async function placeablePupils(services: Services, user: CurrentUser, matchId: string) {
   const match = await loadMatch(services.prisma, matchId);
   if (match.kind !== 'STAGE' || !hasRole(user, 'COLLEGE_STAFF', match.need.organisationId)) return [];
@@ -33,7 +37,8 @@ export async function placeablePupils(services: Services, user: CurrentUser, mat
     orderBy: [{ className: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }],
     select: { id: true, firstName: true, lastName: true, className: true },
   });
-  return pupils;
+  const allocated = new Set(await allocatedPupilIds(services, match.needId, match.offerId));
+  return pupils.map((pupil) => ({ ...pupil, allocated: allocated.has(pupil.id) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { availableEvents, statusLabels, type ConventionStatus } from '../../../matching/conventions/lifecycle';
+import { availableEvents, conventionStatuses, statusLabels, type ConventionStatus } from '../../../matching/conventions/lifecycle';
 import { missingForSignature } from '../../../matching/conventions/terms';
 import type { CurrentUser } from '../auth/session';
 import { hasRole, organisationsWithRole } from '../auth/authorize';
@@ -6,12 +6,13 @@ import { sha256 } from '../clock';
 import { toCsv } from '../csv-export';
 import type { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
+import { createdBetween, parseListFilters, type ListFilters } from '../list-filters';
 import type { Services } from '../services';
 import { renderConvention } from './build-document';
 import { parseTerms } from './issue';
 import { assertMayRead, loadConvention } from './records';
 import { signatoryRoleLabels } from './signatories';
-import { templateById } from './template-files';
+import { templateById, templatesInForce } from './template-files';
 
 export const CONVENTIONS_PAGE_SIZE = 20;
 
@@ -32,8 +33,38 @@ function visibleTo(user: CurrentUser): Prisma.ConventionWhereInput {
   };
 }
 
-export async function listConventions(services: Services, user: CurrentUser, filters: { status?: ConventionStatus; page: number }) {
-  const where: Prisma.ConventionWhereInput = { AND: [visibleTo(user), filters.status ? { status: filters.status } : {}] };
+export type ConventionFilters = ListFilters<ConventionStatus>;
+
+export const parseConventionFilters = (services: Services, params: URLSearchParams) => parseListFilters(services, params, conventionStatuses);
+
+/** Visibility, then the search form: text in the reference, titles and organisation names, kind, state, commune, creation days. */
+function conventionWhere(user: CurrentUser, filters: ConventionFilters): Prisma.ConventionWhereInput {
+  const text = filters.q ? { contains: filters.q, mode: 'insensitive' as const } : null;
+  const created = createdBetween(filters);
+  return {
+    AND: [
+      visibleTo(user),
+      filters.kind ? { kind: filters.kind } : {},
+      filters.status ? { status: filters.status } : {},
+      created ? { createdAt: created } : {},
+      filters.commune ? { match: { OR: [{ need: { communeCode: filters.commune } }, { offer: { communeCode: filters.commune } }] } } : {},
+      text
+        ? {
+            OR: [
+              { reference: text },
+              { match: { need: { title: text } } },
+              { match: { offer: { title: text } } },
+              { match: { need: { organisation: { name: text } } } },
+              { match: { offer: { organisation: { name: text } } } },
+            ],
+          }
+        : {},
+    ],
+  };
+}
+
+export async function listConventions(services: Services, user: CurrentUser, filters: ConventionFilters) {
+  const where = conventionWhere(user, filters);
   const [total, rows] = await Promise.all([
     services.prisma.convention.count({ where }),
     services.prisma.convention.findMany({
@@ -54,6 +85,7 @@ export async function listConventions(services: Services, user: CurrentUser, fil
       },
     }),
   ]);
+  const templates = await templatesInForce(services.prisma);
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / CONVENTIONS_PAGE_SIZE)),
@@ -63,7 +95,7 @@ export async function listConventions(services: Services, user: CurrentUser, fil
       kind: row.kind,
       status: row.status,
       statusLabel: statusLabels[row.status as ConventionStatus],
-      title: templateById(row.templateId).meta.title,
+      title: templates.byId(row.templateId).meta.title,
       needTitle: row.match.need.title,
       offerTitle: row.match.offer.title,
       organisationName: row.match.need.organisation.name,
@@ -78,7 +110,7 @@ export async function conventionPage(services: Services, user: CurrentUser, id: 
   const convention = await loadConvention(services.prisma, id);
   const actor = assertMayRead(user, convention);
   const terms = parseTerms(convention.kind, convention.terms);
-  const template = templateById(convention.templateId);
+  const template = await templateById(services.prisma, convention.templateId);
   const status = convention.status as ConventionStatus;
   return {
     id: convention.id,
@@ -152,11 +184,10 @@ export async function pdfForDownloadLink(services: Services, token: string) {
 
 const EXPORT_LIMIT = 10_000;
 
-/** The list as a spreadsheet, same visibility and filter as the page; no pupil's name (data minimisation). */
-export async function exportConventions(services: Services, user: CurrentUser, filters: { status?: ConventionStatus }) {
-  const where: Prisma.ConventionWhereInput = { AND: [visibleTo(user), filters.status ? { status: filters.status } : {}] };
+/** The list as a spreadsheet, same visibility and filters as the page; no pupil's name (data minimisation). */
+export async function exportConventions(services: Services, user: CurrentUser, filters: ConventionFilters) {
   const rows = await services.prisma.convention.findMany({
-    where,
+    where: conventionWhere(user, filters),
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: EXPORT_LIMIT,
     select: {

@@ -80,7 +80,7 @@ export async function openSigningLink(services: Services, token: string) {
     message: state === 'VALID' ? null : stateMessages[state],
     signatory: { name: link.signatory.name, roleLabel: signatoryRoleLabels[link.signatory.role] },
     convention: {
-      title: conventionTitle(convention.templateId),
+      title: await conventionTitle(services, convention.templateId),
       reference: convention.reference,
       kind: convention.kind,
       version: convention.version,
@@ -186,7 +186,7 @@ async function recordSignature(services: Services, input: RecordInput) {
     if (!signatory) throw new AppError('NOT_FOUND', 'Ce ou cette signataire ne figure plus sur la convention.');
     if (hasSigned(signatory.signatures, input.version)) throw new AppError('CONFLICT', stateMessages.USED);
     const awaited = awaitedBefore(
-      templateById(convention.templateId).meta.signatureOrder,
+      (await templateById(tx, convention.templateId)).meta.signatureOrder,
       signatory.position,
       convention.signatories.map((s) => ({ position: s.position, signed: hasSigned(s.signatures, input.version) })),
     );
@@ -248,7 +248,7 @@ export async function sendSigningLink(services: Services, signatoryId: string, n
   });
   const token = services.tokens.token();
   const expiresAt = new Date(now.getTime() + services.env.signatureLinkDays * DAY_MS);
-  const title = conventionTitle(signatory.convention.templateId);
+  const title = await conventionTitle(services, signatory.convention.templateId);
   const props = {
     signatoryName: signatory.name,
     roleLabel: emailRoleLabel(signatory.role),
@@ -310,8 +310,8 @@ export async function recordPaperSignature(
   });
 }
 
-function conventionTitle(templateId: string): string {
-  return templateById(templateId).meta.title;
+async function conventionTitle(services: Services, templateId: string): Promise<string> {
+  return (await templateById(services.prisma, templateId)).meta.title;
 }
 
 /** A signatory refuses to sign: the convention is rejected, every party is told the reason, links stop working. */
@@ -324,7 +324,7 @@ export async function rejectWithLink(services: Services, token: string, rawReaso
   const convention = link.signatory.convention;
   const check = checkTransition(convention.status as ConventionStatus, 'reject', 'SIGNATORY', reason);
   if (!check.ok) throw new AppError('CONFLICT', check.reason);
-  const title = conventionTitle(convention.templateId);
+  const title = await conventionTitle(services, convention.templateId);
   const recipients = await services.prisma.signatory.findMany({ where: { conventionId: convention.id }, distinct: ['email'], select: { email: true, name: true } });
   const emails = await Promise.all(
     recipients.map((recipient) =>

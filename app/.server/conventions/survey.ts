@@ -31,7 +31,7 @@ export async function openSurvey(services: Services, token: string) {
   const link = await surveyLink(services, token);
   const answer = link.signatory.surveys[0];
   return {
-    conventionTitle: templateById(link.signatory.convention.templateId).meta.title,
+    conventionTitle: (await templateById(services.prisma, link.signatory.convention.templateId)).meta.title,
     reference: link.signatory.convention.reference,
     roleLabel: signatoryRoleLabels[link.signatory.role],
     answer: answer ? { score: answer.score, comment: answer.comment ?? '' } : null,

@@ -1,20 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Prisma } from '../db/generated/client';
 import { AppError } from '../errors';
 import { parseTemplate, TemplateError, type ConventionTemplate, type TemplateMeta } from '../../../matching/conventions/template';
 import type { ConventionView } from '../../../matching/conventions/view-model';
 
 /**
  * The convention templates are Markdown files the Mission ESS and the legal service edit (see the README beside
- * them). Each convention records the id, version and SHA-256 of the file it was drawn from.
+ * them), either in the repository or online (`/admin/contenus`): the latest version published online is in force,
+ * and the file is used while none has been published. Each convention records the id, version and SHA-256 of the
+ * text it was drawn from.
  */
 
 export type LoadedConventionTemplate = ConventionTemplate & {
-  /** SHA-256 (hex) of the file's bytes, as stored on the convention. */
+  /** SHA-256 (hex) of the text's UTF-8 bytes, as stored on the convention. */
   sourceSha256: string;
-  fileName: string;
 };
+
+export type TemplateFile = LoadedConventionTemplate & { fileName: string };
 
 /** The templates the application chooses between, with the kind each must declare. */
 export const TEMPLATE_KINDS: Readonly<Record<string, TemplateMeta['kind']>> = {
@@ -29,11 +33,11 @@ export function defaultTemplatesDir(): string {
 }
 
 /** Every `*.md` of the folder except its README, parsed; refuses duplicate ids and a kind that does not fit the id. */
-export function loadConventionTemplates(dir: string = defaultTemplatesDir()): Map<string, LoadedConventionTemplate> {
+export function loadConventionTemplates(dir: string = defaultTemplatesDir()): Map<string, TemplateFile> {
   const fileNames = readdirSync(dir)
     .filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md')
     .sort();
-  const templates = new Map<string, LoadedConventionTemplate>();
+  const templates = new Map<string, TemplateFile>();
   for (const fileName of fileNames) {
     const bytes = readFileSync(path.join(dir, fileName));
     const template = parseTemplate(bytes.toString('utf8'), fileName);
@@ -68,13 +72,13 @@ export function templateIdFor(view: Pick<ConventionView, 'kind'> & { rooftop?: b
   }
 }
 
-let cached: { stamp: string; templates: Map<string, LoadedConventionTemplate> } | null = null;
+let cached: { stamp: string; templates: Map<string, TemplateFile> } | null = null;
 
 /**
- * Templates are parsed again whenever a file changes (name, size or modification time), so an edit by the Mission
- * ESS applies to the next document, while a page listing many conventions reads the folder's metadata only.
+ * The repository's templates, parsed again whenever a file changes (name, size or modification time), so that a page
+ * listing many conventions reads the folder's metadata only.
  */
-function currentTemplates(): Map<string, LoadedConventionTemplate> {
+function templateFiles(): Map<string, TemplateFile> {
   const dir = defaultTemplatesDir();
   const stamp = readdirSync(dir)
     .sort()
@@ -87,14 +91,54 @@ function currentTemplates(): Map<string, LoadedConventionTemplate> {
   return cached.templates;
 }
 
-export function templateById(id: string): LoadedConventionTemplate {
-  const template = currentTemplates().get(id);
-  if (!template) {
-    throw new AppError('CONFIG', `Le modèle de convention « ${id} » est introuvable (fichier matching/conventions/templates/${id}.md attendu).`);
-  }
-  return template;
+/** Reads published versions: the Prisma client, or the transaction under way (PGlite runs one at a time). */
+export type ContentReader = Pick<Prisma.TransactionClient, 'publishedContent'>;
+
+/** Published texts already parsed, by SHA-256: a version is immutable, so it is parsed once per process. */
+const publishedBySha = new Map<string, LoadedConventionTemplate>();
+
+export interface TemplatesInForce {
+  byId(id: string): LoadedConventionTemplate;
+  for(kind: ConventionView['kind'], rooftop: boolean): LoadedConventionTemplate;
 }
 
-export function templateFor(kind: ConventionView['kind'], rooftop: boolean): LoadedConventionTemplate {
-  return templateById(templateIdFor({ kind, rooftop }));
+/**
+ * The templates in force: for each id, the latest published version, else the file. One small query (ids, versions
+ * and hashes); a text is read and parsed only the first time its hash is seen, so a publication by any instance
+ * applies to the next lookup. Look up once per request, then use `byId` for every row.
+ */
+export async function templatesInForce(db: ContentReader): Promise<TemplatesInForce> {
+  const templates = new Map<string, LoadedConventionTemplate>(templateFiles());
+  const latest = await db.publishedContent.findMany({
+    where: { kind: 'CONVENTION_TEMPLATE' },
+    distinct: ['key'],
+    orderBy: [{ key: 'asc' }, { version: 'desc' }],
+    select: { key: true, version: true, sha256: true },
+  });
+  const unseen = latest.filter((row) => !publishedBySha.has(row.sha256));
+  if (unseen.length > 0) {
+    const rows = await db.publishedContent.findMany({
+      where: { kind: 'CONVENTION_TEMPLATE', OR: unseen.map(({ key, version }) => ({ key, version })) },
+      select: { key: true, version: true, body: true, sha256: true },
+    });
+    for (const row of rows) {
+      publishedBySha.set(row.sha256, { ...parseTemplate(row.body, `${row.key} (version publiée n° ${row.version})`), sourceSha256: row.sha256 });
+    }
+  }
+  for (const row of latest) {
+    const template = publishedBySha.get(row.sha256);
+    if (template) templates.set(row.key, template);
+  }
+  const byId = (id: string) => {
+    const template = templates.get(id);
+    if (!template) {
+      throw new AppError('CONFIG', `Le modèle de convention « ${id} » est introuvable (fichier matching/conventions/templates/${id}.md attendu).`);
+    }
+    return template;
+  };
+  return { byId, for: (kind, rooftop) => byId(templateIdFor({ kind, rooftop })) };
+}
+
+export async function templateById(db: ContentReader, id: string): Promise<LoadedConventionTemplate> {
+  return (await templatesInForce(db)).byId(id);
 }

@@ -17,7 +17,7 @@ import type {
   SkillsPlacementView,
   TemporaryOccupationView,
 } from '../../../matching/conventions/view-model';
-import { defaultTemplatesDir, loadConventionTemplates, TEMPLATE_KINDS, templateById, templateIdFor } from './template-files';
+import { defaultTemplatesDir, loadConventionTemplates, TEMPLATE_KINDS, templateIdFor } from './template-files';
 
 /**
  * The convention templates are edited by the Mission ESS and the legal service: these tests are what tells them an
@@ -127,7 +127,6 @@ describe('template files', () => {
     expect(templateIdFor(sampleOccupationView())).toBe('occupation-temporaire');
     expect(templateIdFor(sampleRooftopView())).toBe('occupation-toiture-solaire');
     expect(templateIdFor(sampleInternshipView())).toBe('stage-observation-3e');
-    expect(() => templateById('modele-absent')).toThrow('Le modèle de convention « modele-absent » est introuvable');
   });
 
   describe('refuses a folder the application could not use', () => {

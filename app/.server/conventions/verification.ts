@@ -42,7 +42,7 @@ export async function verifyConvention(services: Services, raw: unknown, clientI
   if (!convention) return { found: false };
   return {
     found: true,
-    title: templateById(convention.templateId).meta.title,
+    title: (await templateById(services.prisma, convention.templateId)).meta.title,
     reference: convention.reference,
     status: statusLabels[convention.status as ConventionStatus],
     version: versionNumber ?? convention.version,

@@ -46,18 +46,29 @@ async function idsToEmbed(services: Services, table: Table, model: EmbeddingMode
  */
 export async function embedPending(
   services: Services,
-  options: { all?: boolean; progress?: (line: string) => void } = {},
+  options: {
+    all?: boolean;
+    progress?: (line: string) => void;
+    /** Rows done and to do, offers and needs together, after each batch (a job's progress bar). */
+    onBatch?: (done: number, total: number) => Promise<void>;
+  } = {},
 ): Promise<{ model: EmbeddingModel; embedded: number }> {
   const { model } = await services.embeddings.embed([]);
+  const pending = {
+    Offer: await idsToEmbed(services, 'Offer', model, options.all ?? false),
+    Need: await idsToEmbed(services, 'Need', model, options.all ?? false),
+  };
+  const total = pending.Offer.length + pending.Need.length;
   let embedded = 0;
   for (const table of ['Offer', 'Need'] as const) {
-    const ids = await idsToEmbed(services, table, model, options.all ?? false);
+    const ids = pending[table];
     for (let start = 0; start < ids.length; start += BATCH_SIZE) {
       const batch = ids.slice(start, start + BATCH_SIZE);
       const { vectors, model: used } = await services.embeddings.embed(await textsOf(services, table, batch));
       await writeVectors(services, table, batch, vectors, used);
       embedded += batch.length;
       options.progress?.(`${table === 'Offer' ? 'Offres' : 'Besoins'} : ${Math.min(start + BATCH_SIZE, ids.length)}/${ids.length}`);
+      await options.onBatch?.(embedded, total);
     }
   }
   await ensureEmbeddingIndexes(services.prisma, model);

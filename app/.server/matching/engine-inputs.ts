@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { cosine, sharedConcepts } from '../../../matching/local-embedder';
 import type { Relatedness } from '../../../matching/rank';
+import type { Thesaurus } from '../../../matching/thesaurus';
 import { matchingText } from '../../../matching/scoring';
 import type { Need, Offer, Place, Pupil } from '../../../matching/types';
 import { COMMUNES_FILE, parseCommunes } from '../../../prisma/seed/communes';
@@ -17,6 +18,7 @@ export async function embeddedRelatedness(
   provider: EmbeddingProvider,
   needs: Need[],
   offers: Offer[],
+  thesaurus?: Thesaurus,
 ): Promise<Relatedness> {
   const texts = [...needs.map(matchingText), ...offers.map(matchingText)];
   const { vectors } = await provider.embed(texts);
@@ -24,7 +26,7 @@ export async function embeddedRelatedness(
   const offerVectors = new Map(offers.map((offer, i) => [offer.id, vectors[needs.length + i] ?? []]));
   return {
     similarity: (need, offer) => cosine(needVectors.get(need.id) ?? [], offerVectors.get(offer.id) ?? []),
-    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer)),
+    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer), thesaurus),
   };
 }
 

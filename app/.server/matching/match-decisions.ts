@@ -1,8 +1,10 @@
 import { suggest } from '../../../matching/rank';
 import type { CurrentUser } from '../auth/session';
 import { hasRole } from '../auth/authorize';
-import type { Prisma } from '../db/generated/client';
+import type { Prisma, PropertyOffer } from '../db/generated/client';
+import type { MatchStatus } from '../db/generated/enums';
 import { enqueuePrepared, prepareEmail, type PreparedEmail } from '../email/outbox';
+import { thesaurusInForce } from '../contents/published-contents';
 import { AppError } from '../errors';
 import { requiredReason } from '../reason';
 import { matchPartiesInclude, matchSideOf, type MatchWithParties } from '../conventions/records';
@@ -32,6 +34,39 @@ export function sideContacts(match: MatchWithParties, side: 'NEED' | 'OFFER'): C
 }
 
 const matchUrl = (services: Services, id: string) => `${services.env.appUrl}/mises-en-relation/${id}`;
+const today = (services: Services) => services.clock.now().toISOString().slice(0, 10);
+
+export type OccupationCallStatus = 'NOT_OPEN' | 'OPEN' | 'CLOSED';
+
+/**
+ * A property's call for occupation (appel à occupation) is open from its opening through its deadline day (dates in
+ * UTC, as every date here), unless the property service closes it early.
+ */
+export function occupationCallStatus(property: Pick<PropertyOffer, 'callOpenedAt' | 'callDeadline' | 'callClosedAt'>, day: string): OccupationCallStatus {
+  if (!property.callOpenedAt) return 'NOT_OPEN';
+  if (property.callClosedAt) return 'CLOSED';
+  if (property.callDeadline && property.callDeadline.toISOString().slice(0, 10) < day) return 'CLOSED';
+  return 'OPEN';
+}
+
+/**
+ * Under a call for occupation, structures apply until the call closes and the elected officials' decision picks one
+ * application: the property service does not propose its property directly.
+ */
+function assertCallAllowsProposal(match: MatchWithParties, side: 'NEED' | 'OFFER', day: string): void {
+  const property = match.kind === 'LIEU' ? match.offer.property : null;
+  const status = property ? occupationCallStatus(property, day) : 'NOT_OPEN';
+  if (status === 'NOT_OPEN') return;
+  if (side === 'OFFER') {
+    throw new AppError(
+      'CONFLICT',
+      'Ce bien fait l’objet d’un appel à occupation : les structures y candidatent et la décision des élus désigne la candidature retenue. Invitez cette structure à candidater.',
+    );
+  }
+  if (status === 'CLOSED') {
+    throw new AppError('CONFLICT', 'L’appel à occupation de ce bien est clos : il n’est plus possible de candidater.');
+  }
+}
 
 /**
  * One side proposes a suggested pair: the match is recorded as accepted by that side and the other side is told.
@@ -51,8 +86,8 @@ export async function proposeMatch(services: Services, user: CurrentUser, input:
 
   const need = needFacts(needRow);
   const offer = offerFacts(offerRow);
-  const relatedness = await embeddedRelatedness(services.embeddings, [need], [offer]);
-  const suggestion = suggest(need, offer, relatedness, services.clock.now().toISOString().slice(0, 10));
+  const relatedness = await embeddedRelatedness(services.embeddings, [need], [offer], (await thesaurusInForce(services.prisma)).thesaurus);
+  const suggestion = suggest(need, offer, relatedness, today(services));
   if (!suggestion) {
     throw new AppError('CONFLICT', 'Cette offre ne respecte pas toutes les conditions du besoin : la mise en relation n’est pas possible.');
   }
@@ -75,6 +110,7 @@ export async function proposeMatch(services: Services, user: CurrentUser, input:
     });
     const side = matchSideOf(user, match);
     if (!side) throw new AppError('FORBIDDEN', 'Seules les parties du besoin ou de l’offre peuvent proposer cette mise en relation.');
+    assertCallAllowsProposal(match, side, today(services));
     const to = side === 'NEED' ? 'ACCEPTED_BY_NEED' : 'ACCEPTED_BY_OFFER';
     await tx.match.update({ where: { id: match.id }, data: { status: to } });
     await tx.matchStatusChange.create({ data: { matchId: match.id, from: 'SUGGESTED', to, actorId: user.id, at: now } });
@@ -111,11 +147,21 @@ export async function proposeMatch(services: Services, user: CurrentUser, input:
   return { matchId: created.match.id, status: created.side === 'NEED' ? 'ACCEPTED_BY_NEED' : 'ACCEPTED_BY_OFFER' };
 }
 
+/**
+ * Whose answer a match awaits: a pair suggested by the Mission ESS awaits both sides, a pair one side proposed awaits
+ * the other, a decided one nobody.
+ */
+export function sidesAwaited(status: MatchStatus): ('NEED' | 'OFFER')[] {
+  if (status === 'SUGGESTED') return ['NEED', 'OFFER'];
+  if (status === 'ACCEPTED_BY_NEED') return ['OFFER'];
+  if (status === 'ACCEPTED_BY_OFFER') return ['NEED'];
+  return [];
+}
+
 async function decideExisting(services: Services, user: CurrentUser, match: MatchWithParties) {
   const side = matchSideOf(user, match);
   if (!side) throw new AppError('FORBIDDEN', 'Seules les parties du besoin ou de l’offre peuvent proposer cette mise en relation.');
-  const waitingFor = match.status === 'ACCEPTED_BY_NEED' ? 'OFFER' : match.status === 'ACCEPTED_BY_OFFER' ? 'NEED' : null;
-  if (waitingFor === side) return acceptMatch(services, user, match.id);
+  if (sidesAwaited(match.status).includes(side)) return acceptMatch(services, user, match.id);
   if (match.status === 'ACCEPTED_BY_NEED' || match.status === 'ACCEPTED_BY_OFFER') {
     return { matchId: match.id, status: match.status };
   }
@@ -138,19 +184,33 @@ export async function viewMatch(services: Services, user: CurrentUser, id: strin
     select: { id: true, reference: true, status: true, pupil: { select: { firstName: true, lastName: true } } },
     orderBy: { createdAt: 'asc' },
   });
-  const waitingFor = match.status === 'ACCEPTED_BY_NEED' ? 'OFFER' : match.status === 'ACCEPTED_BY_OFFER' ? 'NEED' : null;
-  return { match, side, mayDecide: side !== null && waitingFor === side, conventions };
+  return { match, side, mayDecide: side !== null && sidesAwaited(match.status).includes(side), conventions };
 }
 
-/** The second side accepts: the match becomes real and its convention(s) are drafted in the same transaction. */
+/**
+ * The second side accepts: the match becomes real and its convention(s) are drafted in the same transaction. On a
+ * pair the Mission ESS suggested, the first side's acceptance only records that side's answer.
+ */
 export async function acceptMatch(services: Services, user: CurrentUser, id: string) {
   const match = await loadMatch(services.prisma, id);
   const side = matchSideOf(user, match);
   if (!side) throw new AppError('FORBIDDEN', 'Seules les parties de cette mise en relation peuvent l’accepter.');
-  const waitingFor = match.status === 'ACCEPTED_BY_NEED' ? 'OFFER' : match.status === 'ACCEPTED_BY_OFFER' ? 'NEED' : null;
-  if (match.status === 'ACCEPTED') return { matchId: id, status: 'ACCEPTED' as const };
-  if (waitingFor !== side) throw new AppError('CONFLICT', 'Cette mise en relation n’attend pas votre réponse.');
+  if (match.status === 'ACCEPTED') return { matchId: id, status: 'ACCEPTED' as const, conventionIds: [] as string[] };
+  if (!sidesAwaited(match.status).includes(side)) throw new AppError('CONFLICT', 'Cette mise en relation n’attend pas votre réponse.');
+  if (match.status === 'SUGGESTED') return acceptFirst(services, user, match, side);
   if (match.kind === 'COMPETENCE') assertAgentMayBePlaced(match);
+  if (match.kind === 'LIEU' && match.offer.property?.callOpenedAt) {
+    // Under a call for occupation, only the application the elected officials chose may become an occupation.
+    const decision = await services.prisma.occupationDecision.findUnique({ where: { matchId: id }, select: { id: true } });
+    if (!decision) {
+      throw new AppError(
+        'CONFLICT',
+        side === 'OFFER'
+          ? 'Enregistrez d’abord la décision des élus retenant cette candidature, sur la page de l’appel à occupation : la convention ne peut être préparée qu’ensuite.'
+          : 'Ce bien fait l’objet d’un appel à occupation : seule la candidature retenue par la décision des élus peut aboutir.',
+      );
+    }
+  }
 
   const now = services.clock.now();
   const drafted = await services.prisma.$transaction(async (tx) => {
@@ -185,6 +245,16 @@ export async function acceptMatch(services: Services, user: CurrentUser, id: str
   return { matchId: id, status: 'ACCEPTED' as const, conventionIds: drafted };
 }
 
+async function acceptFirst(services: Services, user: CurrentUser, match: MatchWithParties, side: 'NEED' | 'OFFER') {
+  const to = side === 'NEED' ? 'ACCEPTED_BY_NEED' : 'ACCEPTED_BY_OFFER';
+  await services.prisma.$transaction(async (tx) => {
+    const { count } = await tx.match.updateMany({ where: { id: match.id, status: 'SUGGESTED' }, data: { status: to } });
+    if (count === 0) throw new AppError('CONFLICT', 'Cette mise en relation vient d’être traitée par quelqu’un d’autre.');
+    await tx.matchStatusChange.create({ data: { matchId: match.id, from: 'SUGGESTED', to, actorId: user.id, at: services.clock.now() } });
+  });
+  return { matchId: match.id, status: to, conventionIds: [] as string[] };
+}
+
 export async function declineMatch(services: Services, user: CurrentUser, id: string, rawReason: unknown) {
   const reason = requiredReason(rawReason);
   const match = await loadMatch(services.prisma, id);
@@ -214,49 +284,4 @@ export function assertAgentMayBePlaced(match: MatchWithParties): void {
   if (match.offer.skill?.managerApproval !== 'APPROVED') {
     throw new AppError('CONFLICT', 'Le ou la responsable hiérarchique de l’agent n’a pas encore donné son accord à cette offre.');
   }
-}
-
-export const MATCHES_PAGE_SIZE = 20;
-
-/** The matches on either side of which the person stands (all of them for the Mission ESS), newest first. */
-export async function listMatches(services: Services, user: CurrentUser, page: number) {
-  const structures = user.roles.filter((r) => r.role === 'STRUCTURE_MEMBER').map((r) => r.organisationId ?? '');
-  const colleges = user.roles.filter((r) => r.role === 'COLLEGE_STAFF').map((r) => r.organisationId ?? '');
-  const property = user.roles.filter((r) => r.role === 'PROPERTY_MANAGER').map((r) => r.organisationId ?? '');
-  const where: Prisma.MatchWhereInput = hasRole(user, 'MISSION_ESS_ADMIN')
-    ? {}
-    : {
-        OR: [
-          { need: { organisationId: { in: [...structures, ...colleges] } } },
-          { kind: 'STAGE', offer: { organisationId: { in: structures } } },
-          { kind: 'LIEU', offer: { organisationId: { in: property } } },
-          { kind: 'COMPETENCE', offer: { skill: { agentId: user.id } } },
-        ],
-      };
-  const [total, rows] = await Promise.all([
-    services.prisma.match.count({ where }),
-    services.prisma.match.findMany({
-      where,
-      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * MATCHES_PAGE_SIZE,
-      take: MATCHES_PAGE_SIZE,
-      include: matchPartiesInclude,
-    }),
-  ]);
-  return {
-    total,
-    pageCount: Math.max(1, Math.ceil(total / MATCHES_PAGE_SIZE)),
-    items: rows.map((match) => {
-      const side = matchSideOf(user, match);
-      const waitingFor = match.status === 'ACCEPTED_BY_NEED' ? 'OFFER' : match.status === 'ACCEPTED_BY_OFFER' ? 'NEED' : null;
-      return {
-        id: match.id,
-        kind: match.kind,
-        status: match.status,
-        needTitle: match.need.title,
-        offerTitle: match.offer.title,
-        awaitingMe: side !== null && side === waitingFor,
-      };
-    }),
-  };
 }

@@ -5,6 +5,7 @@ import { matchingText } from '../../../matching/scoring';
 import type { Need, Offer } from '../../../matching/types';
 import { assertAccess, hasRole } from '../auth/authorize';
 import type { CurrentUser } from '../auth/session';
+import { thesaurusInForce } from '../contents/published-contents';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { needCandidates, offerCandidates, type Candidate } from './candidates';
@@ -14,11 +15,13 @@ const TOP = 10;
 // Candidates fetched by vector order before the engine's exact checks and full scoring re-rank them.
 const CANDIDATE_POOL = 50;
 
-function relatednessFrom(candidates: Candidate[], pick: (need: Need, offer: Offer) => string): Relatedness {
+/** Similarity from the vector search; shared terms named with the thesaurus in force (as published online). */
+async function relatednessFrom(services: Services, candidates: Candidate[], pick: (need: Need, offer: Offer) => string): Promise<Relatedness> {
   const similarity = new Map(candidates.map((candidate) => [candidate.id, candidate.similarity]));
+  const { thesaurus } = await thesaurusInForce(services.prisma);
   return {
     similarity: (need, offer) => similarity.get(pick(need, offer)) ?? 0,
-    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer)),
+    sharedTerms: (need, offer) => sharedConcepts(matchingText(need), matchingText(offer), thesaurus),
   };
 }
 
@@ -53,7 +56,7 @@ export async function suggestOffersForNeed(services: Services, user: CurrentUser
   const candidates = await offerCandidates(services.prisma, need, query, CANDIDATE_POOL);
   const offerRows = await services.prisma.offer.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, include: offerFactsInclude });
   const offers = offerRows.map(offerFacts);
-  const ranked = rankOffersForNeed(need, offers, relatednessFrom(candidates, (_, offer) => offer.id), { top: TOP, today: today(services) });
+  const ranked = rankOffersForNeed(need, offers, await relatednessFrom(services, candidates, (_, offer) => offer.id), { top: TOP, today: today(services) });
   const byId = new Map(offers.map((offer) => [offer.id, offer]));
   return {
     need: { id: need.id, title: need.title, kind: need.kind },
@@ -79,7 +82,7 @@ export async function suggestNeedsForOffer(services: Services, user: CurrentUser
   const candidates = await needCandidates(services.prisma, offer, query, CANDIDATE_POOL);
   const needRows = await services.prisma.need.findMany({ where: { id: { in: candidates.map((c) => c.id) } }, include: needFactsInclude });
   const needs = needRows.map(needFacts);
-  const ranked = rankNeedsForOffer(offer, needs, relatednessFrom(candidates, (need) => need.id), { top: TOP, today: today(services) });
+  const ranked = rankNeedsForOffer(offer, needs, await relatednessFrom(services, candidates, (need) => need.id), { top: TOP, today: today(services) });
   const byId = new Map(needs.map((need) => [need.id, need]));
   const grouping = suggestGrouping(offer, ranked.map((s) => byId.get(s.needId)).filter((need): need is Need => need !== undefined));
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isValidSiret } from '../../lib/identifiers';
+import { isValidSiret, isValidUai } from '../../lib/identifiers';
+import { emailInDomains } from '../auth/login';
 import type { CurrentUser } from '../auth/session';
 import { enqueuePrepared, prepareEmail } from '../email/outbox';
 import { AppError } from '../errors';
@@ -68,4 +69,63 @@ export async function inviteMember(services: Services, user: CurrentUser, organi
     await tx.auditLog.create({ data: { actorId: user.id, action: 'structure.member_invited', targetType: 'Organisation', targetId: organisationId, details: { email: parsed.data.email }, at: now } });
   });
   return { invited: parsed.data.email };
+}
+
+const collegeSchema = z.object({
+  name: z.string().trim().min(3, 'Nom : 3 caractères au moins.').max(200, 'Nom : 200 caractères au plus.'),
+  uai: z
+    .string()
+    .transform((value) => value.replace(/\s/g, '').toUpperCase())
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{7}[A-Z]$/, 'UAI : 7 chiffres et une lettre (ex. 0300001N).')
+        .refine((value) => value.startsWith('030'), 'UAI : ce numéro n’est pas celui d’un établissement du Gard (il commence par 030).')
+        .refine(isValidUai, 'UAI : la lettre de contrôle ne correspond pas, vérifiez le numéro.'),
+    ),
+  address: z.string().trim().min(5, 'Adresse : indiquez le numéro et la voie.').max(300),
+  communeCode: z.string().trim().regex(/^30\d{3}$/, 'Commune : choisissez une commune du Gard.'),
+  priorityEducation: z.enum(['NONE', 'REP', 'REP_PLUS'], { error: 'Éducation prioritaire : choisissez une réponse.' }),
+  qpv: z.enum(['on']).optional(),
+});
+
+/**
+ * Declares a collège; the declaring member of staff (an academic address) becomes its first staff member. A UAI is
+ * declared once: a second declaration is sent to the Mission ESS instead.
+ */
+export async function registerCollege(services: Services, user: CurrentUser, input: Record<string, unknown>) {
+  if (!emailInDomains(user.email, services.env.collegeEmailDomains)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Seul le personnel d’un collège, avec une adresse académique (${services.env.collegeEmailDomains.join(', ')}), peut déclarer un collège. Connectez-vous avec cette adresse.`,
+    );
+  }
+  const parsed = collegeSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, 'Le collège n’a pas été enregistré : corrigez les champs signalés.');
+  const { priorityEducation, qpv, ...data } = parsed.data;
+  if (!(await services.prisma.commune.findUnique({ where: { code: data.communeCode }, select: { code: true } }))) {
+    throw new AppError('VALIDATION', 'Le collège n’a pas été enregistré.', { fieldErrors: { communeCode: ['Commune : choisissez une commune du Gard.'] } });
+  }
+  if (await services.prisma.organisation.findUnique({ where: { uai: data.uai }, select: { id: true } })) {
+    throw new AppError('CONFLICT', 'Ce collège est déjà inscrit : demandez à un membre de son équipe ou à la Mission ESS de vous y rattacher.', {
+      fieldErrors: { uai: ['Cet UAI est déjà inscrit.'] },
+    });
+  }
+  const now = services.clock.now();
+  return services.prisma.$transaction(async (tx) => {
+    const organisation = await tx.organisation.create({
+      data: {
+        kind: 'COLLEGE',
+        ...data,
+        rep: priorityEducation === 'REP',
+        repPlus: priorityEducation === 'REP_PLUS',
+        qpv: qpv === 'on',
+        inQpv: qpv === 'on',
+        createdAt: now,
+      },
+    });
+    await tx.roleGrant.create({ data: { userId: user.id, role: 'COLLEGE_STAFF', organisationId: organisation.id, createdAt: now } });
+    await tx.auditLog.create({ data: { actorId: user.id, action: 'college.registered', targetType: 'Organisation', targetId: organisation.id, details: { uai: data.uai }, at: now } });
+    return { id: organisation.id };
+  });
 }

@@ -105,6 +105,8 @@ export async function publishProperty(services: Services, user: CurrentUser, org
           yearlyFeeCents: fee,
           counterparts: data.counterparts || null,
           callDeadline: data.callDeadline ? new Date(`${data.callDeadline}T00:00:00Z`) : null,
+          // A deadline given at publication opens the call for occupation at once.
+          callOpenedAt: data.callDeadline ? services.clock.now() : null,
         },
       },
     },

@@ -10,8 +10,23 @@ describe('readPupilRows', () => {
     const { pupils, errors } = readPupilRows(parseCsv('CLASSE;date de naissance;PRENOM;nom;courriel\n3e B;10/06/2012;Inès;Martin;Famille.Martin@Example.org\n'), TODAY);
     expect(errors).toEqual([]);
     expect(pupils).toEqual([
-      { line: 2, lastName: 'Martin', firstName: 'Inès', className: '3e B', birthDate: new Date('2012-06-10T00:00:00Z'), legalRepEmail: 'famille.martin@example.org' },
+      { line: 2, lastName: 'Martin', firstName: 'Inès', className: '3e B', birthDate: new Date('2012-06-10T00:00:00Z'), legalRepEmail: 'famille.martin@example.org', priority: false, interests: '' },
     ]);
+  });
+
+  it('reads the optional priority and interests columns, and refuses an unclear priority', () => {
+    const file = [
+      `${HEADER};Prioritaire;Centres d’intérêt`,
+      'Martin;Inès;3e A;10/06/2012;famille@example.org;OUI;animaux, cuisine',
+      'Roux;Jade;3e A;11/06/2012;roux@example.org;;',
+      'Garcia;Noah;3e A;12/06/2012;garcia@example.org;peut-être;',
+    ].join('\n');
+    const { pupils, errors } = readPupilRows(parseCsv(file), TODAY);
+    expect(pupils.map(({ firstName, priority, interests }) => ({ firstName, priority, interests }))).toEqual([
+      { firstName: 'Inès', priority: true, interests: 'animaux, cuisine' },
+      { firstName: 'Jade', priority: false, interests: '' },
+    ]);
+    expect(errors).toEqual(['Ligne 4 : colonne « prioritaire » : écrivez oui ou non.']);
   });
 
   it('reports every bad row with its line and what is wrong', () => {

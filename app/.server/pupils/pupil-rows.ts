@@ -9,6 +9,10 @@ export interface PupilRow {
   className: string;
   birthDate: Date;
   legalRepEmail: string;
+  /** Optional column: a pupil without a network, placed first by the cohort allocation. */
+  priority: boolean;
+  /** Optional column: a few words, for the allocation's interest fit. */
+  interests: string;
 }
 
 export const MAX_PUPIL_ROWS = 300;
@@ -30,7 +34,14 @@ const columns = {
   ],
 } as const;
 
+/** Columns a file may have or not. */
+const optionalColumns = {
+  priority: ['prioritaire', 'priorite', 'eleve prioritaire', 'sans reseau'],
+  interests: ['centres d interet', 'centre d interet', 'interets'],
+} as const;
+
 type Column = keyof typeof columns;
+type OptionalColumn = keyof typeof optionalColumns;
 
 const columnLabels: Record<Column, string> = {
   lastName: 'nom',
@@ -66,11 +77,20 @@ function ageOn(birth: Date, today: Date): number {
   return before ? years - 1 : years;
 }
 
+const yes = new Set(['oui', 'o', 'x', '1', 'vrai', 'yes']);
+const no = new Set(['', 'non', 'n', '0', 'faux', 'no']);
+
 const cellSchema = z.object({
   lastName: z.string().trim().min(1, 'nom manquant').max(100, 'nom trop long'),
   firstName: z.string().trim().min(1, 'prénom manquant').max(100, 'prénom trop long'),
   className: z.string().trim().min(1, 'classe manquante').max(20, 'classe trop longue (20 caractères au plus)'),
   legalRepEmail: z.string().trim().toLowerCase().pipe(z.email('e-mail du représentant légal invalide')),
+  priority: z
+    .string()
+    .transform((value) => simplify(value))
+    .refine((value) => yes.has(value) || no.has(value), 'colonne « prioritaire » : écrivez oui ou non')
+    .transform((value) => yes.has(value)),
+  interests: z.string().trim().max(200, 'centres d’intérêt trop longs (200 caractères au plus)'),
 });
 
 export interface PupilRowsResult {
@@ -83,10 +103,11 @@ export interface PupilRowsResult {
 export function readPupilRows(rows: CsvRow[], today: Date): PupilRowsResult {
   const [header, ...data] = rows;
   if (!header) return { pupils: [], errors: ['Le fichier est vide.'] };
-  const positions = new Map<Column, number>();
+  const positions = new Map<Column | OptionalColumn, number>();
   header.cells.forEach((cell, index) => {
     const name = simplify(cell);
-    for (const [column, aliases] of Object.entries(columns) as [Column, readonly string[]][]) {
+    const all = { ...columns, ...optionalColumns };
+    for (const [column, aliases] of Object.entries(all) as [Column | OptionalColumn, readonly string[]][]) {
       if (!positions.has(column) && aliases.includes(name)) positions.set(column, index);
     }
   });
@@ -100,7 +121,7 @@ export function readPupilRows(rows: CsvRow[], today: Date): PupilRowsResult {
   if (data.length === 0) return { pupils: [], errors: ['Le fichier ne contient aucun élève.'] };
   if (data.length > MAX_PUPIL_ROWS) return { pupils: [], errors: [`Le fichier contient ${data.length} élèves : ${MAX_PUPIL_ROWS} au plus par import.`] };
 
-  const cell = (row: CsvRow, column: Column) => row.cells[positions.get(column) ?? -1] ?? '';
+  const cell = (row: CsvRow, column: Column | OptionalColumn) => row.cells[positions.get(column) ?? -1] ?? '';
   const pupils: PupilRow[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
@@ -111,6 +132,8 @@ export function readPupilRows(rows: CsvRow[], today: Date): PupilRowsResult {
       firstName: cell(row, 'firstName'),
       className: cell(row, 'className'),
       legalRepEmail: cell(row, 'legalRepEmail'),
+      priority: cell(row, 'priority'),
+      interests: cell(row, 'interests'),
     });
     if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => issue.message));
     const rawDate = cell(row, 'birthDate');

@@ -28,6 +28,7 @@ export async function listPupils(services: Services, user: CurrentUser, collegeI
         firstName: true,
         className: true,
         birthDate: true,
+        priority: true,
         conventions: { where: { status: { notIn: ['CANCELLED', 'REJECTED'] } }, select: { id: true, reference: true, status: true } },
       },
     }),
@@ -95,4 +96,15 @@ export async function deletePupil(services: Services, user: CurrentUser, college
     await tx.auditLog.create({ data: { actorId: user.id, action: 'pupil.deleted', targetType: 'Organisation', targetId: collegeId, at: now } });
   });
   return { deleted: true as const };
+}
+
+/** The collège marks or unmarks a pupil without a network (placed first by the cohort allocation). */
+export async function setPupilPriority(services: Services, user: CurrentUser, collegeId: string, pupilId: string, priority: boolean) {
+  collegeStaffOnly(user, collegeId);
+  const updated = await services.prisma.pupil.updateMany({
+    where: { id: pupilId, collegeId, anonymisedAt: null },
+    data: { priority, lastActivityAt: services.clock.now() },
+  });
+  if (updated.count === 0) throw new AppError('NOT_FOUND', 'Cet élève ne figure pas dans la liste du collège.');
+  return { priority };
 }
