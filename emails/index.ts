@@ -6,6 +6,7 @@ import { conventionCancelled } from './convention-cancelled';
 import { conventionReminder } from './convention-reminder';
 import { conventionSigned } from './convention-signed';
 import { conventionToSign } from './convention-to-sign';
+import { eligibilityDecision } from './eligibility-decision';
 import { invitation } from './invitation';
 import { magicLink } from './magic-link';
 import { managerApprovalRequest } from './manager-approval-request';
@@ -41,6 +42,7 @@ export const templates = {
   'manager-decision': managerDecision,
   'publication-withdrawn': publicationWithdrawn,
   'occupation-call-result': occupationCallResult,
+  'eligibility-decision': eligibilityDecision,
   invitation,
 } satisfies Record<string, EmailTemplate<z.ZodType<object>>>;
 

@@ -496,6 +496,68 @@ describe('invitation email', () => {
   });
 });
 
+const eligibility: TemplateProps<'eligibility-decision'> = {
+  recipientName: 'Lucie Arnaud',
+  organisationName: 'Les Jardins Partagés',
+  declared: 'ARUP',
+  confirmed: true,
+  url,
+};
+
+describe('eligibility-decision email', () => {
+  it('tells the members that the Mission ESS confirmed what was declared, and what it opens', async () => {
+    const email = await renderEmail('eligibility-decision', eligibility);
+    expect(email.subject).toBe('Éligibilité confirmée : Les Jardins Partagés peut accueillir des agents du Département');
+    for (const fact of [
+      'Bonjour Lucie Arnaud,',
+      'La Mission ESS du Département a vérifié l’éligibilité de Les Jardins Partagés à la mise à disposition d’agents du Département (mécénat de compétences).',
+      'Éligibilité déclarée : association reconnue d’utilité publique',
+      'Vos besoins de compétences peuvent désormais recevoir des propositions d’agents du Département',
+      'Vous recevez ce message parce que vous êtes membre de l’équipe de Les Jardins Partagés sur Passerelles.',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+    expect(email.text).not.toContain('Motif');
+    expectButtonAndFallback(email.html, url);
+  });
+
+  it('gives the reason of a refusal and what the structure can still do', async () => {
+    const email = await renderEmail('eligibility-decision', {
+      ...eligibility,
+      declared: 'INTERET_GENERAL',
+      confirmed: false,
+      reason: 'Le rescrit fiscal fourni concerne une autre association.',
+    });
+    expect(email.subject).toBe('Éligibilité non retenue : Les Jardins Partagés');
+    for (const fact of [
+      'n’a pas retenu l’éligibilité déclarée par Les Jardins Partagés',
+      'Éligibilité déclarée : organisme d’intérêt général au sens de l’article 238 bis, 1, a du code général des impôts',
+      'Motif :',
+      'Le rescrit fiscal fourni concerne une autre association.',
+      'les compétences des agents ne lui seront pas proposées',
+    ]) {
+      expect(email.text).toContain(fact);
+    }
+    expect(email.text).not.toContain('peuvent désormais');
+  });
+
+  it('escapes the reason and greets without a name when there is none', async () => {
+    const email = await renderEmail('eligibility-decision', { ...eligibility, recipientName: undefined, confirmed: false, reason: '<b>statuts</b> absents' });
+    expect(email.html).not.toContain('<b>statuts</b>');
+    expect(email.text).toContain('<b>statuts</b> absents');
+    expect(email.text).toMatch(/^Bonjour,$/m);
+  });
+
+  it.each([
+    ['a refusal without a reason', { ...eligibility, confirmed: false }, 'reason', 'motif requis'],
+    ['a refusal with a blank reason', { ...eligibility, confirmed: false, reason: '   ' }, 'reason', 'Trop petit'],
+    ['"none" as the declaration', { ...eligibility, declared: 'NONE' }, 'declared', 'Option invalide'],
+    ['a non-web URL', { ...eligibility, url: 'javascript:alert(1)' }, 'url', 'URL invalide'],
+  ])('rejects %s', async (_case, props, field, words) => {
+    await expectRefused('eligibility-decision', props, field, words);
+  });
+});
+
 describe('every email', () => {
   const samples: { [Name in TemplateName]: TemplateProps<Name> } = {
     'magic-link': { url, expiresInMinutes: 15 },
@@ -503,6 +565,7 @@ describe('every email', () => {
     'match-accepted': accepted,
     'match-cancelled': matchCancelledSample,
     'occupation-call-result': callResult,
+    'eligibility-decision': eligibility,
     'convention-to-sign': toSign,
     'convention-reminder': { ...toSign, daysWaiting: 3 },
     'convention-signed': signed,

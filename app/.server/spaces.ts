@@ -1,6 +1,8 @@
-import { assertAccess, organisationsWithRole } from './auth/authorize';
+import { eligibilityStatus } from './admin/eligibility';
+import { assertAccess, hasRole, organisationsWithRole } from './auth/authorize';
 import type { CurrentUser } from './auth/session';
 import { AppError } from './errors';
+import { structureMembers } from './organisations/members';
 import type { Services } from './services';
 
 /** Where each role works; the account page links to these and each loader re-checks access itself. */
@@ -44,7 +46,13 @@ export async function getStructureSpace(services: Services, user: CurrentUser, o
     },
   });
   if (!organisation) throw new AppError('NOT_FOUND', 'Cette structure n’existe pas.');
-  return organisation;
+  return {
+    ...organisation,
+    eligibility: await eligibilityStatus(services.prisma, organisation),
+    members: await structureMembers(services.prisma, organisationId),
+    /** Members manage the team; the Mission ESS only reads it. */
+    mayManageMembers: hasRole(user, 'STRUCTURE_MEMBER', organisationId),
+  };
 }
 
 export async function getCollegeSpace(services: Services, user: CurrentUser, organisationId: string) {

@@ -6,6 +6,7 @@ import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { getAdminSpace } from '~/.server/spaces';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
+import { TableScroll } from '~/components/table-scroll';
 
 export const meta: MetaFunction = () => [{ title: 'Mission ESS — Passerelles' }];
 
@@ -28,14 +29,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(context.services, request);
   const form = await request.formData();
+  const organisationId = String(form.get('organisationId') ?? '');
   try {
-    const { decision } = await verifyEligibility(context.services, user, String(form.get('organisationId') ?? ''), {
+    const { decision } = await verifyEligibility(context.services, user, organisationId, {
       decision: form.get('decision'),
       reason: form.get('reason'),
     });
     return { ok: true as const, message: decision === 'confirm' ? 'Éligibilité confirmée.' : 'Éligibilité refusée ; le motif est conservé.' };
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, { organisationId });
   }
 }
 
@@ -56,6 +58,7 @@ export default function AdminHome() {
       {toVerify.length === 0 ? (
         <p className="empty">Aucune éligibilité en attente de vérification.</p>
       ) : (
+        <TableScroll label="Éligibilités à vérifier">
         <table>
           <caption>Structures ayant déclaré une éligibilité au mécénat de compétences</caption>
           <thead>
@@ -80,7 +83,11 @@ export default function AdminHome() {
                     <button type="submit" name="decision" value="confirm" disabled={busy}>
                       Confirmer<span className="visually-hidden">{` l’éligibilité de ${org.name}`}</span>
                     </button>
-                    <Field id={`reason-${org.id}`} label="Motif d’un refus">
+                    <Field
+                      id={`reason-${org.id}`}
+                      label="Motif d’un refus"
+                      errors={result && !result.ok && result.organisationId === org.id ? result.fieldErrors.reason : undefined}
+                    >
                       {(props) => <input {...props} name="reason" />}
                     </Field>
                     <button type="submit" name="decision" value="reject" className="button-secondary" disabled={busy}>
@@ -92,6 +99,7 @@ export default function AdminHome() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

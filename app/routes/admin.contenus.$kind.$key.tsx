@@ -46,8 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return data({ ok: false as const, formError: 'Action inconnue : choisissez « Vérifier » ou « Publier ».', fieldErrors: {} as Record<string, string[]>, ...typed }, { status: 400 });
   } catch (error) {
-    const failure = formFailure(error);
-    return data({ ...failure.data, ...typed }, failure.init ?? undefined);
+    return formFailure(error, typed);
   }
 }
 

@@ -87,8 +87,8 @@ export default function Moderation() {
         <button type="submit">Filtrer</button>
       </Form>
       <FormResult result={result} />
-      <p role="status">
-        {`${total} publication${total > 1 ? 's' : ''}`}
+      <p>
+        <span role="status">{`${total} publication${total > 1 ? 's' : ''}`}</span>
         {total > 0 ? (
           <>
             {' · '}

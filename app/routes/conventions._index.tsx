@@ -40,8 +40,8 @@ export default function Conventions() {
         communes={communes}
         textHint="(référence, intitulé, structure, collège ou service)"
       />
-      <p role="status">
-        {`${total} convention${total > 1 ? 's' : ''}`}
+      <p>
+        <span role="status">{`${total} convention${total > 1 ? 's' : ''}`}</span>
         {total > 0 ? (
           <>
             {' · '}

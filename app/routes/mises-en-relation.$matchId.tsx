@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { placeablePupils, placePupils, sendCompleteDrafts } from '~/.server/conventions/pupils';
@@ -90,8 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     throw new AppError('VALIDATION', 'Action inconnue.');
   } catch (error) {
     // The failure names its form, so that the page shows its errors next to that form's fields.
-    const failure = formFailure(error);
-    return data({ ...failure.data, form: typeof intent === 'string' ? intent : '' }, failure.init ?? undefined);
+    return formFailure(error, { form: typeof intent === 'string' ? intent : '' });
   }
 }
 
@@ -139,7 +138,7 @@ export default function MatchPage() {
               Accepter la mise en relation
             </button>
           </Form>
-          <Form method="post" className="stack">
+          <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="decline" />
             <Field id="reason" label="Motif du refus" hint="(communiqué à l’autre partie)" errors={errorsOf('decline')?.reason}>
               {(props) => <textarea {...props} name="reason" rows={3} required />}
@@ -219,7 +218,7 @@ export default function MatchPage() {
             <p className="alert">{admin.blockedBy}</p>
           ) : (
             <>
-              <Form method="post">
+              <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="cancel" />
                 <fieldset className="stack">
                   <legend>Annuler la mise en relation</legend>
@@ -234,7 +233,7 @@ export default function MatchPage() {
                   </div>
                 </fieldset>
               </Form>
-              <Form method="post">
+              <Form method="post" noValidate>
                 <input type="hidden" name="intent" value="reassign" />
                 <fieldset className="stack">
                   <legend>Réattribuer</legend>

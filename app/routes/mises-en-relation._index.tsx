@@ -50,8 +50,8 @@ export default function Matches() {
         communes={communes}
         textHint="(structure, collège ou service, intitulé, référence de convention)"
       />
-      <p role="status">
-        {`${total} mise${total > 1 ? 's' : ''} en relation`}
+      <p>
+        <span role="status">{`${total} mise${total > 1 ? 's' : ''} en relation`}</span>
         {exportHref && total > 0 ? (
           <>
             {' · '}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requireUser } from '~/.server/auth/session';
 import { AppError } from '~/.server/errors';
@@ -19,12 +19,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   } catch (error) {
     throwAsResponse(error);
   }
-}
-
-/** A form's failure, naming the form it answers so the page shows the errors next to that form's fields. */
-function failureOf(form: string, error: unknown) {
-  const failure = formFailure(error);
-  return data({ ...failure.data, form }, failure.init ?? undefined);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -63,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     throw new AppError('VALIDATION', 'Action inconnue.');
   } catch (error) {
-    return failureOf(form, error);
+    return formFailure(error, { form });
   }
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { readEmail, signInAs, signOut } from './journey-helpers';
+import { readEmail, readEmails, signInAs, signOut } from './journey-helpers';
 
 /**
  * The whole skills placement, through the UI only, from the fresh demo database: an agent proposes a match, the
@@ -55,7 +55,10 @@ test('a skills placement goes from suggestion to signed convention, with signatu
 
   // 2. The structure's member opens the match from the e-mail and accepts it: the convention is drafted.
   await signInAs(page, HOST);
-  const proposed = await readEmail(page, /vous propose une mise en relation$/, HOST_EMAIL);
+  // Other journeys may have written to the same structure: the proposal about this need is the one.
+  const proposals = (await readEmails(page, /vous propose une mise en relation$/, HOST_EMAIL)).filter((text) => text.includes(`« ${NEED_TITLE} »`));
+  expect(proposals).toHaveLength(1);
+  const proposed = proposals[0]!;
   expect(linkPath(proposed, '/mises-en-relation/')).toBe(matchPath);
   await page.goto(matchPath);
   await expect(page.getByRole('heading', { name: 'Votre réponse' })).toBeVisible();

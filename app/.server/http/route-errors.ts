@@ -31,12 +31,15 @@ export function throwAsResponse(error: unknown): never {
   throw normalised;
 }
 
-/** For form actions: validation and business errors are returned to the form, never a 500. */
-export function formFailure(error: unknown) {
+/**
+ * For form actions: validation and business errors are returned to the form, never a 500. `echo` travels with the
+ * failure: which of several forms was sent (so its errors show next to its own fields), or what was typed.
+ */
+export function formFailure<Echo extends Record<string, unknown> = Record<never, never>>(error: unknown, echo?: Echo) {
   const normalised = normalise(error);
   if (!isAppError(normalised) || normalised.code === 'CONFIG' || normalised.code === 'UNAVAILABLE') {
     throw normalised;
   }
   const failure: FormFailure = { ok: false, formError: normalised.message, fieldErrors: normalised.fieldErrors };
-  return data(failure, { status: normalised.status });
+  return data({ ...(echo as Echo), ...failure }, { status: normalised.status });
 }
