@@ -54,7 +54,7 @@ async function assertReadyToSign(services: Services, convention: ConventionRecor
     if (violations.length) throw new AppError('VALIDATION', violations.map((v) => v.message).join(' '));
   }
   if (terms.kind === 'STAGE') {
-    if (!convention.pupil) throw new AppError('VALIDATION', 'Cette convention n’a plus d’élève : elle ne peut pas être envoyée.');
+    if (!convention.pupil?.birthDate) throw new AppError('VALIDATION', 'Cette convention n’a plus d’élève : elle ne peut pas être envoyée.');
     const schedule = {
       days: terms.days
         .filter((d) => d.date)

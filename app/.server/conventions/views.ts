@@ -207,7 +207,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
   };
   const described = describeSchedule(schedule);
   const dates = schedule.days.map((d) => d.date).sort();
-  const birthDate = pupil ? pupil.birthDate.toISOString().slice(0, 10) : '';
+  const birthDate = pupil?.birthDate ? pupil.birthDate.toISOString().slice(0, 10) : '';
   const host = offer.organisation;
   const view: ObservationInternshipView = {
     ...common,
@@ -217,7 +217,7 @@ export function conventionView(source: Source, terms: ConventionTerms, context: 
     college: organisationParty(need.organisation, { name: terms.collegeHeadName, capacity: terms.collegeHeadCapacity, email: terms.collegeHeadEmail }),
     pupil: {
       fullName: pupil ? `${pupil.firstName} ${pupil.lastName}` : fill('', 'pupil'),
-      birthDate: pupil ? formatDayFr(pupil.birthDate) : fill('', 'birthDate'),
+      birthDate: pupil?.birthDate ? formatDayFr(pupil.birthDate) : fill('', 'birthDate'),
       className: pupil?.className ?? fill('', 'className'),
     },
     legalRepresentatives: [
