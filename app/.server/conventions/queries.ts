@@ -12,24 +12,17 @@ import { renderConvention } from './build-document';
 import { parseTerms } from './issue';
 import { assertMayRead, loadConvention } from './records';
 import { signatoryRoleLabels } from './signatories';
+import { matchesVisibleTo } from '../matching/match-list';
 import { templateById, templatesInForce } from './template-files';
 
 export const CONVENTIONS_PAGE_SIZE = 20;
 
-/** The conventions a person may see: Mission ESS all; others those of their organisations or their own placement. */
+/** The conventions a person may see: those of the matches they see, and those of a grouping they belong to. */
 function visibleTo(user: CurrentUser): Prisma.ConventionWhereInput {
   if (hasRole(user, 'MISSION_ESS_ADMIN')) return {};
   const structures = organisationsWithRole(user, 'STRUCTURE_MEMBER');
-  const colleges = organisationsWithRole(user, 'COLLEGE_STAFF');
-  const property = organisationsWithRole(user, 'PROPERTY_MANAGER');
   return {
-    OR: [
-      { match: { need: { organisationId: { in: [...structures, ...colleges] } } } },
-      { match: { need: { space: { members: { some: { organisationId: { in: structures } } } } } } },
-      { match: { kind: 'STAGE', offer: { organisationId: { in: structures } } } },
-      { match: { kind: 'LIEU', offer: { organisationId: { in: property } } } },
-      { match: { kind: 'COMPETENCE', offer: { skill: { agentId: user.id } } } },
-    ],
+    OR: [{ match: matchesVisibleTo(user) }, { match: { need: { space: { members: { some: { organisationId: { in: structures } } } } } } }],
   };
 }
 

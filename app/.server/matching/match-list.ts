@@ -20,7 +20,7 @@ export type MatchFilters = ListFilters<MatchStatus>;
 export const parseMatchFilters = (services: Services, params: URLSearchParams) => parseListFilters(services, params, matchStatuses);
 
 /** The matches on either side of which the person stands; all of them for the Mission ESS. */
-function visibleTo(user: CurrentUser): Prisma.MatchWhereInput {
+export function matchesVisibleTo(user: CurrentUser): Prisma.MatchWhereInput {
   if (hasRole(user, 'MISSION_ESS_ADMIN')) return {};
   const structures = organisationsWithRole(user, 'STRUCTURE_MEMBER');
   const colleges = organisationsWithRole(user, 'COLLEGE_STAFF');
@@ -40,7 +40,7 @@ function matchWhere(user: CurrentUser, filters: MatchFilters): Prisma.MatchWhere
   const created = createdBetween(filters);
   return {
     AND: [
-      visibleTo(user),
+      matchesVisibleTo(user),
       filters.kind ? { kind: filters.kind } : {},
       filters.status ? { status: filters.status } : {},
       created ? { createdAt: created } : {},
