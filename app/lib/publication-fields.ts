@@ -20,6 +20,8 @@ const period: PublicationField[] = [
   { name: 'availableFrom', label: 'À partir du', type: 'date', hint: '(facultatif)' },
   { name: 'availableUntil', label: 'Jusqu’au', type: 'date', hint: '(facultatif)' },
 ];
+/** A space need may be posted by the chef de file of a grouping, naming its partner structures. */
+export const MAX_GROUPING_PARTNERS = 10;
 const distance: PublicationField = { name: 'maxDistanceKm', label: 'Distance maximale (km)', type: 'number', defaultValue: '30' };
 
 export const publicationForms: Record<PublicationKind, { heading: string; fields: PublicationField[] }> = {
@@ -54,6 +56,12 @@ export const publicationForms: Record<PublicationKind, { heading: string; fields
       { name: 'minSurfaceM2', label: 'Surface minimale (m²)', type: 'number' },
       { name: 'stepFreeRequired', label: 'Accès de plain-pied indispensable', type: 'checkbox' },
       { name: 'intendedUse', label: 'Usage prévu', type: 'textarea' },
+      {
+        name: 'partnerSirets',
+        label: 'Structures partenaires du groupement',
+        type: 'textarea',
+        hint: `(facultatif : si votre structure mène un groupement, le SIRET de chaque partenaire inscrit sur Passerelles, un par ligne, ${MAX_GROUPING_PARTNERS} au plus)`,
+      },
       commune,
       distance,
       ...period,

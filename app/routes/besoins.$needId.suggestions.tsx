@@ -4,6 +4,7 @@ import { requireUser } from '~/.server/auth/session';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { proposeMatch } from '~/.server/matching/match-decisions';
 import { suggestOffersForNeed } from '~/.server/matching/suggestions';
+import { groupingOfNeed } from '~/.server/publishing/grouping';
 import { SuggestionList } from '~/components/suggestion-list';
 
 export const meta: MetaFunction = () => [{ title: 'Offres suggérées — Passerelles' }];
@@ -11,7 +12,8 @@ export const meta: MetaFunction = () => [{ title: 'Offres suggérées — Passer
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
   try {
-    return await suggestOffersForNeed(context.services, user, params.needId ?? '');
+    const found = await suggestOffersForNeed(context.services, user, params.needId ?? '');
+    return { ...found, grouping: found.need.kind === 'lieu' ? await groupingOfNeed(context.services, found.need.id) : null };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -32,11 +34,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NeedSuggestions() {
-  const { need, suggestions, mayPropose } = useLoaderData<typeof loader>();
+  const { need, grouping, suggestions, mayPropose } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   return (
     <>
       <h1>{`Offres suggérées pour « ${need.title} »`}</h1>
+      {grouping ? <p className="meta">{`Groupement mené par ${grouping.leader} (chef de file), avec : ${grouping.partners.join(', ')}.`}</p> : null}
       <p>
         Seules les offres qui respectent toutes les conditions du besoin sont proposées, de la plus pertinente à la
         moins pertinente. Chaque suggestion dit pourquoi elle est faite.

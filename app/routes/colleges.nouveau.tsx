@@ -6,6 +6,7 @@ import { formFailure } from '~/.server/http/route-errors';
 import { registerCollege } from '~/.server/organisations/register';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
+import { formValues, typedValues } from '~/lib/form-values';
 
 export const meta: MetaFunction = () => [{ title: 'Déclarer un collège — Passerelles' }];
 
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { id } = await registerCollege(context.services, user, Object.fromEntries(form));
     return redirect(`/espace/college/${id}`);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, { values: formValues(form) });
   }
 }
 
@@ -37,6 +38,7 @@ export default function NewCollege() {
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
   const fieldErrors = errors?.fieldErrors ?? {};
+  const values = typedValues(errors?.values);
   return (
     <div className="stack">
       <h1>Déclarer un collège</h1>
@@ -46,17 +48,17 @@ export default function NewCollege() {
       <FormResult result={errors} />
       <Form method="post" className="stack" noValidate>
         <Field id="name" label="Nom du collège" errors={fieldErrors.name}>
-          {(props) => <input {...props} name="name" autoComplete="organization" required />}
+          {(props) => <input {...props} name="name" autoComplete="organization" defaultValue={values.text('name')} required />}
         </Field>
         <Field id="uai" label="Numéro UAI (ex-RNE)" hint="(7 chiffres et une lettre, ex. 0300001N)" errors={fieldErrors.uai}>
-          {(props) => <input {...props} name="uai" autoComplete="off" maxLength={12} required />}
+          {(props) => <input {...props} name="uai" autoComplete="off" maxLength={12} defaultValue={values.text('uai')} required />}
         </Field>
         <Field id="address" label="Adresse" errors={fieldErrors.address}>
-          {(props) => <input {...props} name="address" autoComplete="street-address" required />}
+          {(props) => <input {...props} name="address" autoComplete="street-address" defaultValue={values.text('address')} required />}
         </Field>
         <Field id="communeCode" label="Commune" errors={fieldErrors.communeCode}>
           {(props) => (
-            <select {...props} name="communeCode" defaultValue="30189">
+            <select {...props} name="communeCode" defaultValue={values.text('communeCode', '30189')}>
               {communes.map((commune) => (
                 <option key={commune.code} value={commune.code}>
                   {commune.name}
@@ -67,9 +69,9 @@ export default function NewCollege() {
         </Field>
         <fieldset aria-describedby={fieldErrors.priorityEducation ? 'priority-error' : undefined}>
           <legend>Le collège relève-t-il de l’éducation prioritaire ?</legend>
-          {priorityEducation.map(([value, label], index) => (
+          {priorityEducation.map(([value, label]) => (
             <div key={value} className="radio">
-              <input type="radio" id={`priority-${value}`} name="priorityEducation" value={value} defaultChecked={index === 0} />
+              <input type="radio" id={`priority-${value}`} name="priorityEducation" value={value} defaultChecked={values.text('priorityEducation', 'NONE') === value} />
               <label htmlFor={`priority-${value}`}>{label}</label>
             </div>
           ))}
@@ -80,7 +82,7 @@ export default function NewCollege() {
           ) : null}
         </fieldset>
         <div className="checkbox">
-          <input type="checkbox" id="qpv" name="qpv" aria-describedby="qpv-hint" />
+          <input type="checkbox" id="qpv" name="qpv" aria-describedby="qpv-hint" defaultChecked={values.checked('qpv')} />
           <label htmlFor="qpv">
             Le collège est situé dans un quartier prioritaire de la politique de la ville (QPV) ou l’accueille
             <span id="qpv-hint" className="hint">

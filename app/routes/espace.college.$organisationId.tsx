@@ -29,18 +29,22 @@ const allocationStatusLabels = { PROPOSED: 'à relire', VALIDATED: 'validée', D
 export const meta: MetaFunction = () => [{ title: 'Espace collège — Passerelles' }];
 
 const pageSchema = z.coerce.number().int().min(1).catch(1);
+/** The pupils' section, where the search and the pages of the list lead back to. */
+const PUPILS_ANCHOR = 'eleves';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
   const id = params.organisationId ?? '';
-  const page = pageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1);
+  const searchParams = new URL(request.url).searchParams;
+  const page = pageSchema.parse(searchParams.get('page') ?? 1);
+  const search = (searchParams.get('q') ?? '').trim().slice(0, 100);
   try {
     const organisation = await getCollegeSpace(context.services, user, id);
     // The Mission ESS may read the collège's needs, never its list of pupils (minors).
     const staff = hasRole(user, 'COLLEGE_STAFF', id);
-    const pupils = staff ? await listPupils(context.services, user, id, page) : null;
+    const pupils = staff ? await listPupils(context.services, user, id, { page, search }) : null;
     const allocations = staff ? await collegeAllocations(context.services, user, id) : null;
-    return { organisation, pupils, allocations, page };
+    return { organisation, pupils, allocations, page, search };
   } catch (error) {
     throwAsResponse(error);
   }
@@ -87,10 +91,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function CollegeSpace() {
-  const { organisation, pupils, allocations, page } = useLoaderData<typeof loader>();
+  const { organisation, pupils, allocations, page, search } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
+  const spacePath = `/espace/college/${organisation.id}`;
   const flags = [organisation.rep && 'REP', organisation.repPlus && 'REP+', organisation.qpv && 'QPV'].filter(Boolean);
   return (
     <div className="stack">
@@ -156,8 +161,8 @@ export default function CollegeSpace() {
       ) : null}
 
       {pupils ? (
-      <section aria-labelledby="eleves" className="stack">
-        <h2 id="eleves">{`Élèves (${pupils.total})`}</h2>
+      <section aria-labelledby={PUPILS_ANCHOR} className="stack">
+        <h2 id={PUPILS_ANCHOR}>{`Élèves (${pupils.total})`}</h2>
         <p>
           Seules les données nécessaires à la convention sont conservées : nom, prénom, classe, date de naissance et
           e-mail d’un représentant légal. Elles ne sont visibles que du collège, puis, pour les élèves placés, de la
@@ -177,8 +182,20 @@ export default function CollegeSpace() {
             {busy ? 'Import en cours…' : 'Importer'}
           </button>
         </Form>
-        {pupils.pupils.length === 0 ? (
+        {pupils.total > 0 ? (
+          <Form method="get" action={`${spacePath}#${PUPILS_ANCHOR}`} role="search" aria-label="Rechercher dans la liste des élèves" className="inline-form">
+            <Field id="pupils-search" label="Rechercher un élève" hint="(nom, prénom ou classe)">
+              {(props) => <input {...props} key={search} type="search" name="q" maxLength={100} defaultValue={search} />}
+            </Field>
+            <button type="submit">Rechercher</button>
+            {search ? <Link to={`${spacePath}#${PUPILS_ANCHOR}`}>Voir tous les élèves</Link> : null}
+          </Form>
+        ) : null}
+        {search && pupils.found > 0 ? <p>{`${pupils.found} élève(s) sur ${pupils.total} pour « ${search} ».`}</p> : null}
+        {pupils.total === 0 ? (
           <p className="empty">Aucun élève pour le moment : importez la liste d’une classe pour préparer leurs conventions de stage.</p>
+        ) : search && pupils.found === 0 ? (
+          <p className="empty">{`Aucun élève ne correspond à « ${search} » : vérifiez l’orthographe, ou cherchez une classe (par exemple « 3e B »).`}</p>
         ) : (
           <TableScroll label="Élèves du collège">
           <table>
@@ -200,7 +217,7 @@ export default function CollegeSpace() {
                 <tr key={pupil.id}>
                   <td>{`${pupil.lastName} ${pupil.firstName}`}</td>
                   <td>{pupil.className}</td>
-                  <td>{formatDate(pupil.birthDate)}</td>
+                  <td>{pupil.birthDate ? formatDate(pupil.birthDate) : '—'}</td>
                   <td>
                     {pupil.conventions.length === 0
                       ? 'Pas encore de stage'
@@ -235,7 +252,7 @@ export default function CollegeSpace() {
           </table>
           </TableScroll>
         )}
-        <Pagination page={page} pageCount={pupils.pageCount} hrefFor={(p) => `?page=${p}#eleves`} />
+        <Pagination page={page} pageCount={pupils.pageCount} hrefFor={(p) => `?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}#${PUPILS_ANCHOR}`} />
       </section>
       ) : null}
     </div>

@@ -6,6 +6,7 @@ import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { publicationFormData, publish } from '~/.server/publishing/publish';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
+import { formValues, typedValues, type TypedValues } from '~/lib/form-values';
 import { PUBLICATION_KINDS, publicationForms, publicationInput, WEEK_INPUTS, type PublicationField, type PublicationKind } from '~/lib/publication-fields';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? 'Publier'} — Passerelles` }];
@@ -38,16 +39,28 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (pendingApproval) return redirect('/espace/agent#accords');
     return redirect(isOffer ? `/offres/${id}/suggestions` : `/besoins/${id}/suggestions`);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, { values: formValues(form) });
   }
 }
 
-function Input({ field, errors, communes, defaultCommune }: { field: PublicationField; errors?: string[]; communes: { code: string; name: string }[]; defaultCommune: string }) {
+function Input({
+  field,
+  errors,
+  values,
+  communes,
+  defaultCommune,
+}: {
+  field: PublicationField;
+  errors?: string[];
+  values: TypedValues;
+  communes: { code: string; name: string }[];
+  defaultCommune: string;
+}) {
   const id = `f-${field.name}`;
   if (field.type === 'checkbox') {
     return (
       <div className="checkbox">
-        <input type="checkbox" id={id} name={field.name} />
+        <input type="checkbox" id={id} name={field.name} defaultChecked={values.checked(field.name)} />
         <label htmlFor={id}>{field.label}</label>
       </div>
     );
@@ -56,14 +69,14 @@ function Input({ field, errors, communes, defaultCommune }: { field: Publication
     return (
       <fieldset aria-describedby={errors?.length ? `${id}-error` : undefined}>
         <legend>{field.label}</legend>
-        {field.options.map((option, index) => (
+        {field.options.map((option) => (
           <div key={option.value} className={field.type === 'choices' ? 'radio' : 'checkbox'}>
             <input
               type={field.type === 'choices' ? 'radio' : 'checkbox'}
               id={`${id}-${option.value}`}
               name={field.name}
               value={option.value}
-              defaultChecked={field.type === 'choices' && index === 0}
+              defaultChecked={field.type === 'choices' ? values.text(field.name, field.options[0]?.value) === option.value : values.checked(field.name, option.value)}
             />
             <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
           </div>
@@ -82,7 +95,7 @@ function Input({ field, errors, communes, defaultCommune }: { field: Publication
         <legend>{`${field.label} ${field.hint ?? ''}`}</legend>
         {Array.from({ length: WEEK_INPUTS }, (_, index) => (
           <Field key={index} id={`${id}-${index}`} label={`Semaine ${index + 1}`}>
-            {(props) => <input {...props} type="date" name={field.name} />}
+            {(props) => <input {...props} type="date" name={field.name} defaultValue={values.all(field.name)[index]} />}
           </Field>
         ))}
         {errors?.length ? (
@@ -98,9 +111,9 @@ function Input({ field, errors, communes, defaultCommune }: { field: Publication
     <Field id={id} label={field.label} hint={field.hint} errors={errors}>
       {(props) =>
         field.type === 'textarea' ? (
-          <textarea {...props} name={field.name} rows={4} />
+          <textarea {...props} name={field.name} rows={4} defaultValue={values.text(field.name)} />
         ) : field.type === 'commune' ? (
-          <select {...props} name={field.name} defaultValue={defaultCommune}>
+          <select {...props} name={field.name} defaultValue={values.text(field.name, defaultCommune)}>
             {communes.map((commune) => (
               <option key={commune.code} value={commune.code}>
                 {commune.name}
@@ -108,7 +121,7 @@ function Input({ field, errors, communes, defaultCommune }: { field: Publication
             ))}
           </select>
         ) : (
-          <input {...props} name={field.name} type={field.type === 'number' ? 'text' : field.type} inputMode={field.type === 'number' ? 'numeric' : undefined} defaultValue={defaultValue} />
+          <input {...props} name={field.name} type={field.type === 'number' ? 'text' : field.type} inputMode={field.type === 'number' ? 'numeric' : undefined} defaultValue={values.text(field.name, defaultValue)} />
         )
       }
     </Field>
@@ -120,6 +133,7 @@ export default function Publish() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
+  const values = typedValues(errors?.values);
   return (
     <div className="stack">
       <h1>{heading}</h1>
@@ -132,7 +146,14 @@ export default function Publish() {
       <FormResult result={errors} />
       <Form method="post" className="stack" noValidate>
         {publicationForms[kind].fields.map((field) => (
-          <Input key={field.name} field={field} errors={errors?.fieldErrors[field.name] ?? errors?.fieldErrors[`${field.name}.0`]} communes={communes} defaultCommune={defaultCommune} />
+          <Input
+            key={field.name}
+            field={field}
+            errors={errors?.fieldErrors[field.name] ?? errors?.fieldErrors[`${field.name}.0`]}
+            values={values}
+            communes={communes}
+            defaultCommune={defaultCommune}
+          />
         ))}
         <button type="submit" disabled={busy}>
           {busy ? 'Publication…' : 'Publier'}

@@ -6,6 +6,7 @@ import { formFailure } from '~/.server/http/route-errors';
 import { registerStructure } from '~/.server/organisations/register';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
+import { formValues, typedValues } from '~/lib/form-values';
 
 export const meta: MetaFunction = () => [{ title: 'Inscrire une structure — Passerelles' }];
 
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { id } = await registerStructure(context.services, user, Object.fromEntries(form));
     return redirect(`/espace/structure/${id}`);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, { values: formValues(form) });
   }
 }
 
@@ -48,6 +49,7 @@ export default function NewStructure() {
   const busy = useNavigation().state !== 'idle';
   const errors = result && !result.ok ? result : null;
   const fieldErrors = errors?.fieldErrors ?? {};
+  const values = typedValues(errors?.values);
   return (
     <div className="stack">
       <h1>Inscrire une structure de l’ESS</h1>
@@ -55,11 +57,11 @@ export default function NewStructure() {
       <FormResult result={errors} />
       <Form method="post" className="stack" noValidate>
         <Field id="name" label="Nom de la structure" errors={fieldErrors.name}>
-          {(props) => <input {...props} name="name" autoComplete="organization" required />}
+          {(props) => <input {...props} name="name" autoComplete="organization" defaultValue={values.text('name')} required />}
         </Field>
         <Field id="legalForm" label="Forme juridique" errors={fieldErrors.legalForm}>
           {(props) => (
-            <select {...props} name="legalForm" defaultValue="ASSOCIATION">
+            <select {...props} name="legalForm" defaultValue={values.text('legalForm', 'ASSOCIATION')}>
               {legalForms.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -69,14 +71,14 @@ export default function NewStructure() {
           )}
         </Field>
         <Field id="siret" label="SIRET" hint="(14 chiffres, sur l’avis de situation INSEE)" errors={fieldErrors.siret}>
-          {(props) => <input {...props} name="siret" inputMode="numeric" autoComplete="off" required />}
+          {(props) => <input {...props} name="siret" inputMode="numeric" autoComplete="off" defaultValue={values.text('siret')} required />}
         </Field>
         <Field id="address" label="Adresse du siège" errors={fieldErrors.address}>
-          {(props) => <input {...props} name="address" autoComplete="street-address" required />}
+          {(props) => <input {...props} name="address" autoComplete="street-address" defaultValue={values.text('address')} required />}
         </Field>
         <Field id="communeCode" label="Commune" errors={fieldErrors.communeCode}>
           {(props) => (
-            <select {...props} name="communeCode" defaultValue="30189">
+            <select {...props} name="communeCode" defaultValue={values.text('communeCode', '30189')}>
               {communes.map((commune) => (
                 <option key={commune.code} value={commune.code}>
                   {commune.name}
@@ -90,9 +92,9 @@ export default function NewStructure() {
           <p id="eligibility-hint" className="hint">
             Loi n° 2022-217, article 209. Votre déclaration sera vérifiée par la Mission ESS avant toute mise à disposition.
           </p>
-          {eligibilities.map(([value, label], index) => (
+          {eligibilities.map(([value, label]) => (
             <div key={value} className="radio">
-              <input type="radio" id={`eligibility-${value}`} name="skillsEligibility" value={value} defaultChecked={index === 0} />
+              <input type="radio" id={`eligibility-${value}`} name="skillsEligibility" value={value} defaultChecked={values.text('skillsEligibility', 'NONE') === value} />
               <label htmlFor={`eligibility-${value}`}>{label}</label>
             </div>
           ))}

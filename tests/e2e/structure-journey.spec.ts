@@ -97,6 +97,8 @@ test('a new person registers an ESS structure, invites a colleague, posts a spac
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
   await expect(page.getByText(`Nîmes · SIRET ${siret(run)}`)).toBeVisible();
   await expect(page.getByText('Aucun besoin pour le moment.')).toBeVisible();
+  // The declared eligibility waits for the Mission ESS.
+  await expect(page.getByRole('region', { name: 'Mécénat de compétences' })).toContainText('En attente de vérification');
   await expectAccessible(page);
 
   // 4. A colleague is invited: the invitation is in the outbox.
@@ -106,6 +108,10 @@ test('a new person registers an ESS structure, invites a colleague, posts a spac
   const invitation = await readEmail(page, new RegExp(`^Invitation à rejoindre ${escape(name)} sur Passerelles$`), colleague);
   expect(invitation).toContain('Connectez-vous avec cette adresse e-mail');
   expect(linkPath(invitation, '/connexion')).toBe('/connexion');
+  await page.goto(spacePath);
+  const team = page.getByRole('table', { name: 'Membres de l’équipe' });
+  await expect(team.getByRole('row').filter({ hasText: colleague })).toHaveCount(1);
+  await expect(team.getByRole('button', { name: `Retirer ${colleague} de l’équipe` })).toBeVisible();
 
   // 5. A space need: a first try with errors, each said next to its field; then published.
   await page.goto(spacePath);

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserSession } from '../../app/.server/auth/session';
 import type { Database } from '../../app/.server/db/connection';
 import { publish } from '../../app/.server/publishing/publish';
 import type { Services } from '../../app/.server/services';
+import type { FormValues } from '../../app/lib/form-values';
+import { loader as needSuggestionsLoader } from '../../app/routes/besoins.$needId.suggestions';
+import { action as propertyAction } from '../../app/routes/patrimoine.biens.nouveau';
+import { action as publishAction } from '../../app/routes/publier.$kind';
+import { createCouncilService, createStructure, createUser } from '../../prisma/seed/builders';
 import { asCurrentUser, conventionParties } from '../support/convention-fixtures';
 import { createTestDatabase } from '../support/test-database';
-import { createTestServices } from '../support/test-services';
+import { createTestServices, requestWithCookie } from '../support/test-services';
 import { rejection } from '../support/rejection';
 
 let db: Database;
@@ -112,5 +118,134 @@ describe('posting needs and offers', () => {
     expect((await rejection(publish(services, admin, 'besoin-stage', parties.college.id, input))).code).toBe('FORBIDDEN');
     expect((await rejection(publish(services, outsider, 'offre-competences', null, input))).code).toBe('FORBIDDEN');
     expect(await db.prisma.need.count({ where: { title: 'Besoin usurpé' } })).toBe(0);
+  });
+});
+
+const spaceNeed = {
+  title: 'Local partagé pour trois associations',
+  description: 'Notre groupement cherche un local commun pour un atelier vélo, une épicerie et une ressourcerie.',
+  propertyTypes: ['BUILDING'],
+  minSurfaceM2: '120',
+  stepFreeRequired: 'on',
+  intendedUse: 'Atelier, épicerie et ressourcerie',
+  communeCode: '30189',
+  maxDistanceKm: '20',
+  availableFrom: '',
+  availableUntil: '',
+};
+const spaced = (siret: string) => `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}`;
+const context = () => ({ services, clientIp: '127.0.0.1' });
+type Failure = { init: { status: number }; data: { ok: false; formError: string; fieldErrors: Record<string, string[]>; values: FormValues } };
+
+describe('a space need posted by the chef de file of a grouping', () => {
+  it('stores the partners named by SIRET, spaces allowed and duplicates ignored, and shows the grouping with the need', async () => {
+    const host = await asCurrentUser(db, parties.hostMember.id);
+    const cycles = await createStructure(db.prisma, { name: 'Vélos Solidaires' });
+    const grocery = await createStructure(db.prisma, { name: 'Épicerie du Partage' });
+    const { id } = await publish(services, host, 'besoin-lieu', parties.host.id, {
+      ...spaceNeed,
+      partnerSirets: `${spaced(cycles.siret ?? '')}\n\n  ${grocery.siret ?? ''}  \r\n${cycles.siret ?? ''}`,
+    });
+    const members = await db.prisma.spaceNeedMember.findMany({ where: { needId: id }, select: { organisationId: true } });
+    expect(members.map((member) => member.organisationId).sort()).toEqual([cycles.id, grocery.id].sort());
+    expect(await db.prisma.need.findUniqueOrThrow({ where: { id } })).toMatchObject({ kind: 'LIEU', organisationId: parties.host.id });
+
+    const page = (await needSuggestionsLoader({
+      request: requestWithCookie(`/besoins/${id}/suggestions`, await createUserSession(services, parties.hostMember.id)),
+      context: context(),
+      params: { needId: id },
+    })) as { grouping: unknown };
+    expect(page.grouping).toEqual({ leader: 'Les Jardins Partagés', partners: ['Épicerie du Partage', 'Vélos Solidaires'] });
+
+    const alone = await publish(services, host, 'besoin-lieu', parties.host.id, { ...spaceNeed, partnerSirets: '  \n' });
+    expect(await db.prisma.spaceNeedMember.count({ where: { needId: alone.id } })).toBe(0);
+  });
+
+  it('refuses an unknown SIRET by name, the structure’s own SIRET, a malformed line and more than 10 partners, storing nothing', async () => {
+    const host = await asCurrentUser(db, parties.hostMember.id);
+    const partner = await createStructure(db.prisma, { name: 'Ressourcerie du Gardon' });
+    const before = { needs: await db.prisma.need.count(), members: await db.prisma.spaceNeedMember.count() };
+    // A valid SIRET (its key checks out) that no structure has registered.
+    const unknown = await rejection(publish(services, host, 'besoin-lieu', parties.host.id, { ...spaceNeed, partnerSirets: `${partner.siret ?? ''}\n732 829 320 00074` }));
+    expect(unknown.code).toBe('VALIDATION');
+    expect(unknown.fieldErrors).toEqual({
+      partnerSirets: ['Partenaires : aucune structure inscrite sur Passerelles n’a le SIRET 732 829 320 00074 (vérifiez le numéro, ou demandez-lui de s’inscrire d’abord).'],
+    });
+    const own = await rejection(publish(services, host, 'besoin-lieu', parties.host.id, { ...spaceNeed, partnerSirets: `${partner.siret ?? ''}\n${spaced(parties.host.siret ?? '')}` }));
+    expect(own.fieldErrors.partnerSirets).toEqual([
+      `Partenaires : ${spaced(parties.host.siret ?? '')} est le SIRET de votre structure, chef de file du groupement ; indiquez seulement ses partenaires.`,
+    ]);
+    const malformed = await rejection(publish(services, host, 'besoin-lieu', parties.host.id, { ...spaceNeed, partnerSirets: '732 829 320' }));
+    expect(malformed.fieldErrors.partnerSirets).toEqual(['Partenaires : « 732829320 » n’est pas un SIRET (14 chiffres).']);
+    const eleven = Array.from({ length: 11 }, (_, index) => `${String(index).padStart(2, '0')}${'0'.repeat(12)}`).join('\n');
+    const tooMany = await rejection(publish(services, host, 'besoin-lieu', parties.host.id, { ...spaceNeed, partnerSirets: eleven }));
+    expect(tooMany.fieldErrors.partnerSirets).toEqual(['Partenaires : 10 structures au plus.']);
+    expect({ needs: await db.prisma.need.count(), members: await db.prisma.spaceNeedMember.count() }).toEqual(before);
+  });
+});
+
+describe('a refused form comes back with what was typed', () => {
+  it('the publication page answers 400 with the typed values, never a file', async () => {
+    const body = new URLSearchParams([
+      ['title', 'Local pour un atelier vélo'],
+      ['description', 'Trop court'],
+      ['propertyTypes', 'BUILDING'],
+      ['propertyTypes', 'ROOFTOP'],
+      ['minSurfaceM2', 'beaucoup'],
+      ['intendedUse', 'Atelier vélo'],
+      ['partnerSirets', '732 829 320 00074'],
+      ['communeCode', '30007'],
+      ['maxDistanceKm', '25'],
+      ['availableFrom', ''],
+      ['availableUntil', ''],
+    ]);
+    const before = await db.prisma.need.count();
+    const failure = (await publishAction({
+      request: requestWithCookie(`/publier/besoin-lieu?organisation=${parties.host.id}`, await createUserSession(services, parties.hostMember.id), { method: 'POST', body }),
+      context: context(),
+      params: { kind: 'besoin-lieu' },
+    })) as Failure;
+    expect(failure.init.status).toBe(400);
+    expect(Object.keys(failure.data.fieldErrors).sort()).toEqual(['description', 'minSurfaceM2']);
+    expect(failure.data.values).toEqual({
+      title: ['Local pour un atelier vélo'],
+      description: ['Trop court'],
+      propertyTypes: ['BUILDING', 'ROOFTOP'],
+      minSurfaceM2: ['beaucoup'],
+      intendedUse: ['Atelier vélo'],
+      partnerSirets: ['732 829 320 00074'],
+      communeCode: ['30007'],
+      maxDistanceKm: ['25'],
+      availableFrom: [''],
+      availableUntil: [''],
+    });
+    expect(await db.prisma.need.count()).toBe(before);
+  });
+
+  it('the property page keeps the text fields even when a photo over 5 Mo stops the upload', async () => {
+    const service = await createCouncilService(db.prisma, { name: 'Direction de l’immobilier' });
+    const manager = await createUser(db.prisma, { email: 'immobilier@gard.fr', roles: [{ role: 'PROPERTY_MANAGER', organisationId: service.id }] });
+    const form = new FormData();
+    form.set('title', 'Ancienne école du Vigan');
+    form.set('description', 'Deux salles de classe lumineuses, cour fermée.');
+    form.set('propertyType', 'LAND');
+    form.set('domain', 'PUBLIC');
+    form.set('photo-0', new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'facade.jpg', { type: 'image/jpeg' }));
+    form.set('photo-0-alt', 'La façade');
+    const failure = (await propertyAction({
+      request: requestWithCookie('/patrimoine/biens/nouveau', await createUserSession(services, manager.id), { method: 'POST', body: form }),
+      context: context(),
+      params: {},
+    })) as Failure;
+    expect(failure.init.status).toBe(400);
+    expect(failure.data.fieldErrors).toEqual({ photos: ['Une photo dépasse 5 Mo.'] });
+    // What came before the photo is sent back; the file never is.
+    expect(failure.data.values).toEqual({
+      title: ['Ancienne école du Vigan'],
+      description: ['Deux salles de classe lumineuses, cour fermée.'],
+      propertyType: ['LAND'],
+      domain: ['PUBLIC'],
+    });
+    expect(await db.prisma.offer.count({ where: { kind: 'LIEU' } })).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { createUserSession } from '../../app/.server/auth/session';
 import { placePupils } from '../../app/.server/conventions/pupils';
 import type { Database } from '../../app/.server/db/connection';
 import { acceptMatch, proposeMatch } from '../../app/.server/matching/match-decisions';
-import { deletePupil, importPupils } from '../../app/.server/pupils/pupils';
+import { deletePupil, importPupils, listPupils } from '../../app/.server/pupils/pupils';
 import type { Services } from '../../app/.server/services';
 import { action as collegeAction, loader as collegeLoader } from '../../app/routes/espace.college.$organisationId';
 import { createCollege, createUser } from '../../prisma/seed/builders';
@@ -91,5 +91,63 @@ describe('removing a pupil', () => {
     const refused = await rejection(deletePupil(services, principal, parties.college.id, parties.pupil.id));
     expect(refused.message).toContain('annulez-la d’abord');
     expect(await db.prisma.pupil.findUnique({ where: { id: parties.pupil.id } })).not.toBeNull();
+  });
+});
+
+describe('searching the collège’s list', () => {
+  it('finds pupils by name either way round or by class, whatever the accents and case, page by page', async () => {
+    const college = await createCollege(db.prisma, { name: 'Collège des Cévennes' });
+    const staff = await asCurrentUser(db, (await createUser(db.prisma, { roles: [{ role: 'COLLEGE_STAFF', organisationId: college.id }] })).id);
+    const pupil = (lastName: string, firstName: string, className: string) => ({
+      collegeId: college.id,
+      lastName,
+      firstName,
+      className,
+      birthDate: new Date('2012-03-01'),
+      legalRepEmail: 'famille@example.org',
+    });
+    await db.prisma.pupil.createMany({
+      data: [
+        pupil('Lefèvre', 'Éloïse', '3e A'),
+        pupil('LEFEVRE', 'Noé', '4e C'),
+        pupil('Martin', 'Inès', '3e B'),
+        pupil('Bœuf', 'Chloé', '3e B'),
+        pupil('Saint-Exupéry', 'Zoé', '3e C'),
+        ...Array.from({ length: 52 }, (_, index) => pupil('Durand', `Camille ${index + 1}`, '5e D')),
+      ],
+    });
+    await db.prisma.pupil.create({ data: { ...pupil('Lefèvre', 'Ancienne', '3e A'), anonymisedAt: new Date('2026-09-01') } });
+    const names = async (search: string) => {
+      const { pupils } = await listPupils(services, staff, college.id, { page: 1, search });
+      return pupils.map((p) => `${p.firstName} ${p.lastName}`);
+    };
+
+    expect(await names('lefevre')).toEqual(['Éloïse Lefèvre', 'Noé LEFEVRE']);
+    expect(await names('  ÉLOÏSE ')).toEqual(['Éloïse Lefèvre']);
+    expect(await names('Inès Martin')).toEqual(['Inès Martin']);
+    expect(await names('martin ines')).toEqual(['Inès Martin']);
+    expect(await names('boeuf')).toEqual(['Chloé Bœuf']);
+    expect(await names('saint exupery')).toEqual(['Zoé Saint-Exupéry']);
+    expect(await names('3E b')).toEqual(['Chloé Bœuf', 'Inès Martin']);
+
+    const nobody = await listPupils(services, staff, college.id, { page: 1, search: 'Zyx' });
+    expect(nobody).toMatchObject({ total: 57, found: 0, pageCount: 1, pupils: [] });
+    const classD = await listPupils(services, staff, college.id, { page: 1, search: '5e d' });
+    expect(classD).toMatchObject({ total: 57, found: 52, pageCount: 2 });
+    expect(classD.pupils).toHaveLength(50);
+    const secondPage = await listPupils(services, staff, college.id, { page: 2, search: '5e d' });
+    expect(secondPage.pupils).toHaveLength(2);
+    expect(new Set([...classD.pupils, ...secondPage.pupils].map((p) => p.id)).size).toBe(52);
+    expect(await listPupils(services, staff, college.id, { page: 1, search: '' })).toMatchObject({ total: 57, found: 57, pageCount: 2 });
+
+    // The page reads the search from its address, as the GET form (without JavaScript) and the page links send it.
+    const path = `/espace/college/${college.id}?q=${encodeURIComponent('Éloïse')}&page=1`;
+    const page = (await collegeLoader({ request: requestWithCookie(path, await createUserSession(services, staff.id)), context: { services, clientIp: '127.0.0.1' }, params: { organisationId: college.id } })) as {
+      search: string;
+      pupils: { found: number; pupils: { firstName: string }[] };
+    };
+    expect(page.search).toBe('Éloïse');
+    expect(page.pupils.found).toBe(1);
+    expect(page.pupils.pupils.map((p) => p.firstName)).toEqual(['Éloïse']);
   });
 });

@@ -44,6 +44,26 @@ async function organisationOf(services: Services, id: string, kind: 'STRUCTURE' 
   return organisation;
 }
 
+const spaced = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
+
+/**
+ * The partners a structure names when it posts a space need as the chef de file of a grouping: registered structures
+ * other than itself. Every unknown SIRET is named, so that the form says which line to correct.
+ */
+async function groupingPartners(services: Services, leader: { siret: string | null }, sirets: string[]): Promise<string[]> {
+  if (sirets.length === 0) return [];
+  const refused = (messages: string[]) => new AppError('VALIDATION', 'Rien n’a été publié : corrigez les champs signalés.', { fieldErrors: { partnerSirets: messages } });
+  if (leader.siret && sirets.includes(leader.siret)) {
+    throw refused([`Partenaires : ${spaced(leader.siret)} est le SIRET de votre structure, chef de file du groupement ; indiquez seulement ses partenaires.`]);
+  }
+  const found = await services.prisma.organisation.findMany({ where: { kind: 'STRUCTURE', siret: { in: sirets } }, select: { id: true, siret: true } });
+  const unknown = sirets.filter((siret) => !found.some((organisation) => organisation.siret === siret));
+  if (unknown.length) {
+    throw refused(unknown.map((siret) => `Partenaires : aucune structure inscrite sur Passerelles n’a le SIRET ${spaced(siret)} (vérifiez le numéro, ou demandez-lui de s’inscrire d’abord).`));
+  }
+  return found.map((organisation) => organisation.id);
+}
+
 /** Who may post what: an agent their skills, a structure its needs and stage offers, a collège its stage needs. */
 export function assertMayPublish(user: CurrentUser, kind: PublicationKind, organisationId: string | null): void {
   if (kind === 'offre-competences') assertAccess(user, { roles: ['COUNCIL_AGENT'] });
@@ -158,6 +178,8 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
       id = need.id;
     } else {
       const data = await parsePlaced(services, spaceNeedSchema, input);
+      const partners = await groupingPartners(services, organisation, data.partnerSirets);
+      // One nested write: the need and its grouping are stored together or not at all.
       const need = await services.prisma.need.create({
         data: {
           kind: 'LIEU',
@@ -167,7 +189,15 @@ export async function publish(services: Services, user: CurrentUser, kind: Publi
           ownerId: user.id,
           organisationId: organisation.id,
           ...published,
-          space: { create: { propertyTypes: data.propertyTypes, minSurfaceM2: data.minSurfaceM2, stepFreeRequired: data.stepFreeRequired, intendedUse: data.intendedUse } },
+          space: {
+            create: {
+              propertyTypes: data.propertyTypes,
+              minSurfaceM2: data.minSurfaceM2,
+              stepFreeRequired: data.stepFreeRequired,
+              intendedUse: data.intendedUse,
+              members: { create: partners.map((organisationId) => ({ organisationId })) },
+            },
+          },
         },
       });
       id = need.id;

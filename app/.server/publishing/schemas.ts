@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_GROUPING_PARTNERS } from '../../lib/publication-fields';
 
 /** What people type when they post a need or an offer; each form posts plain fields, parsed here. */
 
@@ -51,6 +52,18 @@ export const skillNeedSchema = z
   })
   .refine(periodInOrder, periodMessage);
 
+/** The partners of a grouping, by SIRET: one per line, spaces allowed, duplicates ignored; checked against the register afterwards. */
+const partnerSirets = z
+  .string()
+  .default('')
+  .transform((value) => [...new Set(value.split(/[\n,;]/).map((line) => line.replace(/[\s.]/g, '')).filter(Boolean))])
+  .superRefine((sirets, ctx) => {
+    for (const siret of sirets) {
+      if (!/^\d{14}$/.test(siret)) ctx.addIssue({ code: 'custom', message: `Partenaires : « ${siret} » n’est pas un SIRET (14 chiffres).` });
+    }
+    if (sirets.length > MAX_GROUPING_PARTNERS) ctx.addIssue({ code: 'custom', message: `Partenaires : ${MAX_GROUPING_PARTNERS} structures au plus.` });
+  });
+
 export const spaceNeedSchema = z
   .object({
     ...common,
@@ -59,6 +72,7 @@ export const spaceNeedSchema = z
     minSurfaceM2: int('Surface minimale', 1, 100_000),
     stepFreeRequired: flag,
     intendedUse: z.string().trim().min(5, 'Usage prévu : décrivez-le en quelques mots.').max(1000),
+    partnerSirets,
     maxDistanceKm: int('Distance maximale', 1, 200),
   })
   .refine(periodInOrder, periodMessage);

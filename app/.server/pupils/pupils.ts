@@ -12,28 +12,52 @@ const collegeStaffOnly = (user: CurrentUser, collegeId: string) =>
   // Pupils are minors: their collège only (the Mission ESS sees them through conventions, never as a list).
   assertAccess(user, { roles: ['COLLEGE_STAFF'], organisationId: collegeId });
 
-export async function listPupils(services: Services, user: CurrentUser, collegeId: string, page: number) {
+/** A name or a class as searched: no accents, no case, punctuation as spaces (« Jean-Noël » is found by « jean noel »). */
+const searchable = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The pupils whose name, either way round, or class contains the folded search. */
+async function pupilIdsMatching(services: Services, where: { collegeId: string; anonymisedAt: null }, wanted: string): Promise<string[]> {
+  const rows = await services.prisma.pupil.findMany({ where, select: { id: true, lastName: true, firstName: true, className: true } });
+  return rows
+    .filter((pupil) => [`${pupil.lastName} ${pupil.firstName}`, `${pupil.firstName} ${pupil.lastName}`, pupil.className].some((text) => searchable(text).includes(wanted)))
+    .map((pupil) => pupil.id);
+}
+
+/**
+ * The collège's pupils, a page at a time; `search` keeps those whose name (« Martin Inès » or « Inès Martin ») or
+ * class contains it, accents and case aside. A collège lists a few hundred pupils: their names are folded and compared
+ * here, as the search is (PostgreSQL ignores accents only with the unaccent extension, which the database does not load).
+ */
+export async function listPupils(services: Services, user: CurrentUser, collegeId: string, { page, search }: { page: number; search: string }) {
   collegeStaffOnly(user, collegeId);
-  const where = { collegeId, anonymisedAt: null };
-  const [total, pupils] = await Promise.all([
-    services.prisma.pupil.count({ where }),
-    services.prisma.pupil.findMany({
-      where,
-      orderBy: [{ className: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-      skip: (page - 1) * PUPILS_PAGE_SIZE,
-      take: PUPILS_PAGE_SIZE,
-      select: {
-        id: true,
-        lastName: true,
-        firstName: true,
-        className: true,
-        birthDate: true,
-        priority: true,
-        conventions: { where: { status: { notIn: ['CANCELLED', 'REJECTED'] } }, select: { id: true, reference: true, status: true } },
-      },
-    }),
-  ]);
-  return { total, pageCount: Math.max(1, Math.ceil(total / PUPILS_PAGE_SIZE)), pupils };
+  const listed = { collegeId, anonymisedAt: null };
+  const wanted = searchable(search);
+  const [total, matching] = await Promise.all([services.prisma.pupil.count({ where: listed }), wanted ? pupilIdsMatching(services, listed, wanted) : null]);
+  const pupils = await services.prisma.pupil.findMany({
+    where: matching ? { ...listed, id: { in: matching } } : listed,
+    orderBy: [{ className: 'asc' }, { lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * PUPILS_PAGE_SIZE,
+    take: PUPILS_PAGE_SIZE,
+    select: {
+      id: true,
+      lastName: true,
+      firstName: true,
+      className: true,
+      birthDate: true,
+      priority: true,
+      conventions: { where: { status: { notIn: ['CANCELLED', 'REJECTED'] } }, select: { id: true, reference: true, status: true } },
+    },
+  });
+  const found = matching?.length ?? total;
+  return { total, found, pageCount: Math.max(1, Math.ceil(found / PUPILS_PAGE_SIZE)), pupils };
 }
 
 /**
@@ -54,10 +78,10 @@ export async function importPupils(services: Services, user: CurrentUser, colleg
   const now = services.clock.now();
   const { pupils, errors } = readPupilRows(rows, now);
   const existing = await services.prisma.pupil.findMany({
-    where: { collegeId, anonymisedAt: null },
+    where: { collegeId, anonymisedAt: null, birthDate: { not: null } },
     select: { lastName: true, firstName: true, birthDate: true },
   });
-  const known = new Set(existing.map(pupilKey));
+  const known = new Set(existing.flatMap((pupil) => (pupil.birthDate ? [pupilKey({ ...pupil, birthDate: pupil.birthDate })] : [])));
   for (const pupil of pupils) {
     if (known.has(pupilKey(pupil))) errors.push(`Ligne ${pupil.line} : ${pupil.firstName} ${pupil.lastName} figure déjà dans la liste du collège.`);
   }
