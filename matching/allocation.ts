@@ -32,9 +32,9 @@ export interface AllocationResult {
 }
 
 /** Interest fit is optimised in thousandths, so every cost is an integer and every comparison exact. */
-const FIT_SCALE = 1000;
+export const FIT_SCALE = 1000;
 /** From this fit on, the explanation says the interests are close. */
-const CLOSE_FIT = 500;
+export const CLOSE_FIT = 500;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -65,7 +65,8 @@ function wishRanks(pupil: Pupil): Map<string, number> {
   return ranks;
 }
 
-function quantizedFit(fit: number): number {
+/** The fit the objective counts: clamped to [0, 1], in thousandths. */
+export function quantizedFit(fit: number): number {
   return Number.isFinite(fit) ? Math.round(Math.min(1, Math.max(0, fit)) * FIT_SCALE) : 0;
 }
 

@@ -1,6 +1,6 @@
 import { checkHardConstraints } from './constraints';
 import { explainMatch } from './explain';
-import { combineScore, freshness, proximity } from './scoring';
+import { combineScore, freshness, proximity, type ScoreParts } from './scoring';
 import type { Need, Offer } from './types';
 
 /** How related two texts are; injected so the engine works with any embedding provider. */
@@ -24,16 +24,21 @@ export interface RankOptions {
   today?: string;
 }
 
+/** The components of a pair's score, before weighting (published with the weights, for algorithmic transparency). */
+export function scoreParts(need: Need, offer: Offer, distanceKm: number, relatedness: Relatedness, today?: string): ScoreParts {
+  return {
+    similarity: relatedness.similarity(need, offer),
+    proximity: proximity(need, offer, distanceKm),
+    freshness: freshness(offer, today),
+    priority: need.kind === 'stage' && need.priority === true,
+  };
+}
+
 /** Scores one pair, or null when a hard constraint is broken: such pairs are never suggested. */
 export function suggest(need: Need, offer: Offer, relatedness: Relatedness, today?: string): Suggestion | null {
   const check = checkHardConstraints(need, offer);
   if (!check.ok) return null;
-  const score = combineScore({
-    similarity: relatedness.similarity(need, offer),
-    proximity: proximity(need, offer, check.distanceKm),
-    freshness: freshness(offer, today),
-    priority: need.kind === 'stage' && need.priority === true,
-  });
+  const score = combineScore(scoreParts(need, offer, check.distanceKm, relatedness, today));
   return { needId: need.id, offerId: offer.id, score, reasons: explainMatch(need, offer, check, relatedness.sharedTerms(need, offer)) };
 }
 

@@ -6,7 +6,10 @@ import type { Need, Offer } from './types';
  */
 export const SCORE_WEIGHTS = { similarity: 0.7, proximity: 0.2, freshness: 0.1 } as const;
 export const PRIORITY_BONUS = 0.1;
-const FRESHNESS_HORIZON_DAYS = 365;
+/** An offer's freshness falls linearly from 1 on its publication day to 0 this many days later. */
+export const FRESHNESS_HORIZON_DAYS = 365;
+/** Freshness of an offer without a publication date (or when no date is given for today). */
+export const UNDATED_FRESHNESS = 0.5;
 
 /** The text an embedding is computed from. */
 export function matchingText(item: Offer | Need): string {
@@ -27,7 +30,7 @@ export function proximity(need: Need, offer: Offer, distanceKm: number): number 
 }
 
 export function freshness(offer: Offer, today: string | undefined): number {
-  if (!offer.publishedAt || !today) return 0.5;
+  if (!offer.publishedAt || !today) return UNDATED_FRESHNESS;
   const ageDays = (Date.parse(today) - Date.parse(offer.publishedAt)) / 86_400_000;
   return 1 - Math.min(Math.max(ageDays, 0), FRESHNESS_HORIZON_DAYS) / FRESHNESS_HORIZON_DAYS;
 }
@@ -39,12 +42,19 @@ export interface ScoreParts {
   priority: boolean;
 }
 
+/** Each component's share of the score: its weight times its value (similarity clamped to [0, 1]). */
+export function weightedParts(parts: ScoreParts): Record<keyof ScoreParts, number> {
+  return {
+    similarity: SCORE_WEIGHTS.similarity * Math.min(Math.max(parts.similarity, 0), 1),
+    proximity: SCORE_WEIGHTS.proximity * parts.proximity,
+    freshness: SCORE_WEIGHTS.freshness * parts.freshness,
+    priority: parts.priority ? PRIORITY_BONUS : 0,
+  };
+}
+
+/** The score, rounded to the thousandth. */
 export function combineScore(parts: ScoreParts): number {
-  const similarity = Math.min(Math.max(parts.similarity, 0), 1);
-  const score =
-    SCORE_WEIGHTS.similarity * similarity +
-    SCORE_WEIGHTS.proximity * parts.proximity +
-    SCORE_WEIGHTS.freshness * parts.freshness +
-    (parts.priority ? PRIORITY_BONUS : 0);
+  const weighted = weightedParts(parts);
+  const score = weighted.similarity + weighted.proximity + weighted.freshness + weighted.priority;
   return Math.round(score * 1000) / 1000;
 }

@@ -86,4 +86,14 @@ describe('parseEnv', () => {
     expect(message).toContain('SKILLS_EXPERIMENT_END');
     expect(message).toContain('SIGNATURE_LINK_DAYS');
   });
+
+  it('keeps pupils’ data 12 months after their last activity unless told otherwise, and refuses a bad period in French', () => {
+    expect(parseEnv({}).pupilRetentionMonths).toBe(12);
+    expect(parseEnv({ PUPIL_RETENTION_MONTHS: '' }).pupilRetentionMonths).toBe(12);
+    expect(parseEnv({ PUPIL_RETENTION_MONTHS: '36' }).pupilRetentionMonths).toBe(36);
+    expect(configError({ PUPIL_RETENTION_MONTHS: '0' })).toContain('PUPIL_RETENTION_MONTHS : au moins 1 mois');
+    expect(configError({ PUPIL_RETENTION_MONTHS: '1.5' })).toContain('PUPIL_RETENTION_MONTHS : nombre entier de mois attendu');
+    expect(configError({ PUPIL_RETENTION_MONTHS: 'un an' })).toContain('PUPIL_RETENTION_MONTHS : nombre de mois attendu');
+    expect(configError({ PUPIL_RETENTION_MONTHS: '600' })).toContain('PUPIL_RETENTION_MONTHS : au plus 120 mois');
+  });
 });

@@ -67,6 +67,15 @@ const schema = z
       z.iso.date('date AAAA-MM-JJ attendue / YYYY-MM-DD expected').default('2027-12-27'),
     ),
     SIGNATURE_LINK_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(14)),
+    PUPIL_RETENTION_MONTHS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'nombre de mois attendu / number of months expected' })
+        .int('nombre entier de mois attendu / whole number of months expected')
+        .min(1, 'au moins 1 mois / at least 1 month')
+        .max(120, 'au plus 120 mois / at most 120 months')
+        .default(12),
+    ),
     TRUST_PROXY: flag(false),
   })
   .superRefine((env, ctx) => {
@@ -137,6 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     outboxWorker: env.OUTBOX_WORKER,
     skillsExperimentEnd: env.SKILLS_EXPERIMENT_END,
     signatureLinkDays: env.SIGNATURE_LINK_DAYS,
+    pupilRetentionMonths: env.PUPIL_RETENTION_MONTHS,
     trustProxy: env.TRUST_PROXY,
     mapboxToken: env.MAPBOX_ACCESS_TOKEN,
     agentEmailDomains: env.AGENT_EMAIL_DOMAINS,

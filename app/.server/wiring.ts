@@ -12,6 +12,7 @@ import { createEmbeddingProvider } from './embeddings/provider';
 import { embedPending } from './matching/embedding-store';
 import { purgeExpiredAuthData } from './auth/cleanup';
 import { runConventionJobs } from './conventions/jobs';
+import { anonymiseInactivePupils, describeRetention } from './retention/anonymise-pupils';
 import { jobHandlers } from './jobs/handlers';
 import { createJobWorker } from './jobs/queue';
 import type { Services } from './services';
@@ -22,6 +23,8 @@ import { seedDemoData } from '../../prisma/seed/seed';
 const JOB_POLL_MS = 1_000;
 /** Reminders, start and end of execution, surveys: minutes of delay are fine, hours are not. */
 const CONVENTION_JOBS_INTERVAL_MS = 10 * 60_000;
+/** Pupils' data retention is counted in months: once a day is plenty. */
+const RETENTION_INTERVAL_MS = 24 * 3_600_000;
 
 export function createStorage(env: Env): FileStorage {
   return env.storage.kind === 's3' ? s3FileStorage(env.storage) : localFileStorage(env.storage.dir);
@@ -109,12 +112,27 @@ export async function bootApp(env: Env, log: (line: string) => void): Promise<Ru
   await conventionJobs();
   const jobsTimer = setInterval(() => void conventionJobs(), CONVENTION_JOBS_INTERVAL_MS);
   jobsTimer.unref();
+  // Retention of pupils' data (decision 009), at start then daily, in the background: one transaction per pupil.
+  let retentionRun: Promise<void> | undefined;
+  const retention = () => {
+    retentionRun ??= anonymiseInactivePupils(services, { now: services.clock.now() })
+      .then(
+        (report) => (report.pupils || report.conventions ? log(describeRetention(report)) : undefined),
+        (error: unknown) => log(`Anonymisation des élèves interrompue : ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => (retentionRun = undefined));
+  };
+  retention();
+  const retentionTimer = setInterval(retention, RETENTION_INTERVAL_MS);
+  retentionTimer.unref();
   const jobWorker = createJobWorker(services, jobHandlers, log).start(JOB_POLL_MS);
   return {
     services,
     shutdown: async () => {
       clearInterval(purgeTimer);
       clearInterval(jobsTimer);
+      clearInterval(retentionTimer);
+      await retentionRun;
       await jobWorker.stop();
       await worker?.stop();
       await db.close();

@@ -51,7 +51,9 @@ export default function AdminHome() {
       <p>{`${totals.users} comptes, ${totals.offers} offres et ${totals.needs} besoins enregistrés.`}</p>
       <p>
         <Link to="/admin/publications">Modérer les offres et les besoins</Link> · <Link to="/conventions">Toutes les conventions</Link> ·{' '}
-        <Link to="/mises-en-relation">Toutes les mises en relation</Link> · <Link to="/admin/contenus">Modèles de convention et thésaurus</Link>
+        <Link to="/mises-en-relation">Toutes les mises en relation</Link> · <Link to="/admin/contenus">Modèles de convention et thésaurus</Link> ·{' '}
+        <Link to="/admin/zones">Zones prioritaires (FRR, QPV)</Link> · <Link to="/admin/transparence">Transparence algorithmique</Link> ·{' '}
+        <Link to="/admin/tableau-de-bord">Tableau de bord du plan (action 4.4)</Link>
       </p>
       <h2>Éligibilités à vérifier</h2>
       <FormResult result={result} />

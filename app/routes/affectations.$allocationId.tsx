@@ -4,6 +4,7 @@ import { adjustAllocation, allocationReview, discardAllocation, validateAllocati
 import { requireUser } from '~/.server/auth/session';
 import { AppError } from '~/.server/errors';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
+import { AlgorithmNotice } from '~/components/algorithm-notice';
 import { FormResult } from '~/components/form-result';
 import { formatDate, plural } from '~/lib/labels';
 import { TableScroll } from '~/components/table-scroll';
@@ -61,6 +62,7 @@ export default function AllocationReview() {
         {`${review.need.title} · semaine du ${formatDate(review.need.week)} · `}
         <strong>{statusLabels[review.status]}</strong>
       </p>
+      <AlgorithmNotice treatment="allocation" />
       <FormResult result={result} details={errors?.fieldErrors.offerId} />
       <p>
         {`${review.placed} élève(s) sur ${review.rows.length} ont un stage dans cette proposition`}

@@ -5,6 +5,7 @@ import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { proposeMatch } from '~/.server/matching/match-decisions';
 import { suggestOffersForNeed } from '~/.server/matching/suggestions';
 import { groupingOfNeed } from '~/.server/publishing/grouping';
+import { AlgorithmNotice } from '~/components/algorithm-notice';
 import { SuggestionList } from '~/components/suggestion-list';
 
 export const meta: MetaFunction = () => [{ title: 'Offres suggérées — Passerelles' }];
@@ -44,6 +45,7 @@ export default function NeedSuggestions() {
         Seules les offres qui respectent toutes les conditions du besoin sont proposées, de la plus pertinente à la
         moins pertinente. Chaque suggestion dit pourquoi elle est faite.
       </p>
+      <AlgorithmNotice treatment="suggestion" />
       {failure ? (
         <p className="alert alert-error" role="alert">
           {failure.formError}

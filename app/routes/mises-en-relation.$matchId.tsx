@@ -1,11 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { hasRole } from '~/.server/auth/authorize';
 import { requireUser } from '~/.server/auth/session';
 import { placeablePupils, placePupils, sendCompleteDrafts } from '~/.server/conventions/pupils';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { cancelMatch, matchAdminPanel, reassignMatch, reassignTargetFromForm } from '~/.server/matching/match-admin';
 import { acceptMatch, declineMatch, viewMatch } from '~/.server/matching/match-decisions';
 import { AppError } from '~/.server/errors';
+import { AlgorithmNotice } from '~/components/algorithm-notice';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { kindLabels } from '~/lib/labels';
@@ -37,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       mayDecide,
       isCollege: match.kind === 'STAGE' && side === 'NEED',
       admin: await matchAdminPanel(context.services, user, match.id),
+      missionEss: hasRole(user, 'MISSION_ESS_ADMIN'),
       conventions: conventions.map((c) => ({ id: c.id, reference: c.reference, status: c.status, pupil: c.pupil ? `${c.pupil.firstName} ${c.pupil.lastName}` : null })),
       pupils,
     };
@@ -95,7 +98,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function MatchPage() {
-  const { match, mayDecide, conventions, pupils, isCollege, admin } = useLoaderData<typeof loader>();
+  const { match, mayDecide, conventions, pupils, isCollege, admin, missionEss } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
   const errorsOf = (form: string) => (result && !result.ok && result.form === form ? result.fieldErrors : undefined);
@@ -122,6 +125,8 @@ export default function MatchPage() {
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        <AlgorithmNotice treatment="suggestion" />
+        {missionEss ? <p><Link to={`/admin/transparence/mise-en-relation/${match.id}`}>Rapport de transparence algorithmique</Link></p> : null}
       </section>
       <FormResult result={result} />
       {result?.ok && 'newMatchId' in result ? (

@@ -4,6 +4,7 @@ import { requireUser } from '~/.server/auth/session';
 import { formFailure, throwAsResponse } from '~/.server/http/route-errors';
 import { proposeMatch } from '~/.server/matching/match-decisions';
 import { suggestNeedsForOffer } from '~/.server/matching/suggestions';
+import { AlgorithmNotice } from '~/components/algorithm-notice';
 import { SuggestionList } from '~/components/suggestion-list';
 
 export const meta: MetaFunction = () => [{ title: 'Besoins suggérés — Passerelles' }];
@@ -41,6 +42,7 @@ export default function OfferSuggestions() {
         Seuls les besoins dont toutes les conditions sont respectées sont proposés, du plus pertinent au moins
         pertinent, avec les raisons de chaque suggestion.
       </p>
+      <AlgorithmNotice treatment="suggestion" />
       {grouping ? (
         <section className="alert" aria-labelledby="regroupement">
           <h2 id="regroupement">Regroupement possible</h2>

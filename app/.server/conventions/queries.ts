@@ -155,6 +155,8 @@ export async function conventionPdf(services: Services, user: CurrentUser, id: s
   if (version && convention.status !== 'DRAFT') {
     const file = await services.storage.get(version.pdfKey);
     if (file) return { body: file.body, fileName: `${convention.reference}-v${version.number}.pdf` };
+    // Deleted at the end of the retention period (decision 009): a redrawn draft would pass for the document.
+    throw new AppError('NOT_FOUND', 'Le PDF de cette convention n’est plus conservé (fin de la durée de conservation) ; son empreinte SHA-256 reste vérifiable sur la page Vérification.');
   }
   const { pdf } = await renderConvention(services, convention, parseTerms(convention.kind, convention.terms), { version: convention.version, draft: true });
   return { body: pdf, fileName: `${convention.reference}-projet.pdf` };

@@ -11,9 +11,9 @@ import type { Services } from '../services';
 import { needCandidates, offerCandidates, type Candidate } from './candidates';
 import { needFacts, needFactsInclude, offerFacts, offerFactsInclude } from './facts';
 
-const TOP = 10;
+export const TOP = 10;
 // Candidates fetched by vector order before the engine's exact checks and full scoring re-rank them.
-const CANDIDATE_POOL = 50;
+export const CANDIDATE_POOL = 50;
 
 /** Similarity from the vector search; shared terms named with the thesaurus in force (as published online). */
 async function relatednessFrom(services: Services, candidates: Candidate[], pick: (need: Need, offer: Offer) => string): Promise<Relatedness> {
