@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { Field } from '~/components/field';
 import { KINDS, kindLabels } from '~/lib/labels';
+import { FilterWarnings } from './filter-warnings';
 
 export interface ListFilterValues {
   q?: string;
@@ -34,15 +35,7 @@ export function ListFilterForm({
 }) {
   return (
     <>
-      {warnings.length ? (
-        <div className="alert alert-error" role="alert">
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterWarnings warnings={warnings} />
       <Form method="get" className="filters" role="search" aria-label={label}>
         <Field id="q" label="Texte" hint={textHint}>
           {(props) => <input {...props} name="q" type="search" maxLength={100} defaultValue={filters.q ?? ''} />}

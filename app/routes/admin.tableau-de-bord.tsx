@@ -18,7 +18,9 @@ import { BarChartFigure } from '~/components/bar-chart-figure';
 import { Field } from '~/components/field';
 import { TableScroll } from '~/components/table-scroll';
 import { formatCell, formatFigure } from '~/lib/indicator-format';
+import { INDICATOR_SECTIONS } from '~/lib/indicator-sections';
 import { KINDS, kindLabels } from '~/lib/labels';
+import { FilterWarnings } from '~/components/filter-warnings';
 
 export const meta: MetaFunction = () => [{ title: 'Tableau de bord du plan ESS — Passerelles' }];
 
@@ -44,13 +46,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throwAsResponse(error);
   }
 }
-
-const sections: { action: Indicator['action']; id: string; title: string }[] = [
-  { action: '1.3', id: 'action-1-3', title: 'Action 1.3 — Ouvrir le patrimoine vacant du Département' },
-  { action: '2.2', id: 'action-2-2', title: 'Action 2.2 — Stages de 3e dans les structures de l’ESS' },
-  { action: '2.4', id: 'action-2-4', title: 'Action 2.4 — Mise à disposition des compétences des agents' },
-  { action: 'plateforme', id: 'plateforme', title: 'La plateforme Passerelles' },
-];
 
 /** CSV and XLSX of one table, with the page's filters; the hidden text names the table for screen readers. */
 function ExportLinks({ table, title, query }: { table: string; title: string; query: string }) {
@@ -163,7 +158,7 @@ function IndicatorView({ indicator, query }: { indicator: Indicator; query: stri
 
 export default function Dashboard() {
   const { warnings, territories, years, values, query, scope, territoryRule, recordCount, indicators } = useLoaderData<typeof loader>();
-  const shown = sections.filter((section) => indicators.some((indicator) => indicator.action === section.action));
+  const shown = INDICATOR_SECTIONS.filter((section) => indicators.some((indicator) => indicator.action === section.action));
   return (
     <>
       <h1>Tableau de bord du plan ESS</h1>
@@ -171,15 +166,7 @@ export default function Dashboard() {
         Indicateurs du plan départemental de l’économie sociale et solidaire 2024-2028 (action 4.4), calculés à partir des données de
         Passerelles : aucun chiffre n’est saisi à la main. Chaque indicateur donne sa définition.
       </p>
-      {warnings.length ? (
-        <div className="alert alert-error" role="alert">
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterWarnings warnings={warnings} />
       <Form method="get" className="filters" role="search" aria-label="Choisir la période, le territoire et le type">
         <Field id="year" label="Année">
           {(props) => (
@@ -239,6 +226,10 @@ export default function Dashboard() {
       <p>
         {`Conventions de la période, anonymisées (${recordCount.toLocaleString('fr-FR')}) : `}
         <ExportLinks table="records" title="conventions de la période, anonymisées" query={query} />
+      </p>
+      <p>
+        <a href={`/admin/tableau-de-bord/bilan.pdf?${query}`}>Bilan annuel (PDF)</a>
+        {' : indicateurs, graphiques et définitions pour ces filtres.'}
       </p>
       <nav aria-label="Sections du tableau de bord">
         <ul>

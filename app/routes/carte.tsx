@@ -6,6 +6,7 @@ import { mapData } from '~/.server/map';
 import { GardMap, type MapFocus } from '~/components/gard-map';
 import { groupItemsByCommune, type MapItem } from '~/components/map-layers';
 import { KINDS, kindLabels, plural } from '~/lib/labels';
+import { FilterWarnings } from '~/components/filter-warnings';
 
 export const meta: MetaFunction = () => [{ title: 'Carte des offres et des besoins — Passerelles' }];
 
@@ -87,15 +88,7 @@ export default function Carte() {
         Les offres et les besoins publiés sur Passerelles, placés au centre de leur commune. La liste à côté de la carte
         donne les mêmes informations.
       </p>
-      {warnings.length ? (
-        <div className="alert alert-error" role="alert">
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterWarnings warnings={warnings} />
       <Form method="get" className="carte-filters" aria-label="Filtrer la carte" key={location.search}>
         <fieldset>
           <legend>Publications</legend>

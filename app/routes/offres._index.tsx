@@ -5,6 +5,7 @@ import { throwAsResponse } from '~/.server/http/route-errors';
 import { GardMap } from '~/components/gard-map';
 import { Pagination } from '~/components/pagination';
 import { KINDS, kindLabels, plural } from '~/lib/labels';
+import { FilterWarnings } from '~/components/filter-warnings';
 
 export const meta: MetaFunction = () => [{ title: 'Offres — Passerelles' }];
 
@@ -37,15 +38,7 @@ export default function Catalogue() {
   return (
     <>
       <h1>Les offres publiées</h1>
-      {warnings.length ? (
-        <div className="alert alert-error" role="alert">
-          <ul>
-            {warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <FilterWarnings warnings={warnings} />
       <Form method="get" className="filters" role="search" aria-label="Filtrer les offres">
         <div className="field">
           <label htmlFor="type">Type d’offre</label>

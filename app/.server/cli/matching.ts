@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import { embeddedRelatedness, gardPlaces, interestFit } from '../matching/engine-inputs';
 import { importExchangeFile } from '../matching/import';
 import { createServices } from '../wiring';
-import { runCli, withMigratedDatabase } from './run-cli';
+import { parseCommandLine, runCli, withMigratedDatabase } from './run-cli';
 
 const argsSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('rank'), input: z.string().min(1), top: z.coerce.number().int().min(1).max(1000).default(10) }),
@@ -21,26 +21,15 @@ const argsSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('import'), input: z.string().min(1) }),
 ]);
 
+const USAGE = 'Usage : npm run --silent matching -- rank|allocate|import --input FICHIER [--top 10]';
+
 /** Bad arguments or an unreadable file: reported like any bad input (exit code 2), with the usage line. */
 function usageError(message: string): AppError {
-  return new AppError('VALIDATION', `${message}\nUsage : npm run --silent matching -- rank|allocate|import --input FICHIER [--top 10]`);
+  return new AppError('VALIDATION', `${message}\n${USAGE}`);
 }
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function parseArgs(argv: string[]) {
-  const [command, ...rest] = argv;
-  const options: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i += 2) {
-    const flag = rest[i] ?? '';
-    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw usageError(`option inattendue : ${flag || '(vide)'}`);
-    options[flag.slice(2)] = rest[i + 1] ?? '';
-  }
-  const parsed = argsSchema.safeParse({ command, ...options });
-  if (!parsed.success) {
-    throw usageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
-  }
-  return parsed.data;
-}
+const parseArgs = (argv: string[]) => parseCommandLine(argv, argsSchema, USAGE);
 
 function readJson(file: string): unknown {
   let text: string;

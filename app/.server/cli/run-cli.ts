@@ -1,7 +1,8 @@
 import { openDatabase, type Database } from '../db/connection';
 import { applyPendingMigrations } from '../db/migrations';
 import type { Env } from '../env';
-import { isAppError } from '../errors';
+import type { z } from 'zod';
+import { AppError, isAppError } from '../errors';
 
 /**
  * Runs a command-line entry point: its exit code on success; on failure a French message on stderr and exit 2
@@ -31,4 +32,24 @@ export async function withMigratedDatabase<T>(env: Env, log: (line: string) => v
   } finally {
     await db.close();
   }
+}
+
+/**
+ * Reads `command --name value …` with a zod schema. Bad input is an AppError VALIDATION (exit code 2) whose message
+ * ends with the command's usage line.
+ */
+export function parseCommandLine<Schema extends z.ZodType>(argv: string[], schema: Schema, usage: string): z.infer<Schema> {
+  const usageError = (message: string) => new AppError('VALIDATION', `${message}\n${usage}`);
+  const [command, ...rest] = argv;
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i += 2) {
+    const flag = rest[i] ?? '';
+    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw usageError(`option inattendue : ${flag || '(vide)'}`);
+    options[flag.slice(2)] = rest[i + 1] ?? '';
+  }
+  const parsed = schema.safeParse({ command, ...options });
+  if (!parsed.success) {
+    throw usageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
+  }
+  return parsed.data;
 }

@@ -8,29 +8,18 @@ import { parseEnv } from '../env';
 import { AppError, isAppError } from '../errors';
 import { createServices } from '../wiring';
 import { importFrr, importQpv, type ZoneFile } from '../zones/import';
-import { runCli, withMigratedDatabase } from './run-cli';
+import { parseCommandLine, runCli, withMigratedDatabase } from './run-cli';
 
 const argsSchema = z.object({ command: z.enum(['frr', 'qpv']), file: z.string().min(1) });
 
+const USAGE = 'Usage : npm run zones -- frr|qpv --file FICHIER';
+
 function usageError(message: string): AppError {
-  return new AppError('VALIDATION', `${message}\nUsage : npm run zones -- frr|qpv --file FICHIER`);
+  return new AppError('VALIDATION', `${message}\n${USAGE}`);
 }
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function parseArgs(argv: string[]) {
-  const [command, ...rest] = argv;
-  const options: Record<string, string> = {};
-  for (let i = 0; i < rest.length; i += 2) {
-    const flag = rest[i] ?? '';
-    if (!flag.startsWith('--') || rest[i + 1] === undefined) throw usageError(`option inattendue : ${flag || '(vide)'}`);
-    options[flag.slice(2)] = rest[i + 1] ?? '';
-  }
-  const parsed = argsSchema.safeParse({ command, ...options });
-  if (!parsed.success) {
-    throw usageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'commande'} : ${issue.message}`).join(' ; '));
-  }
-  return parsed.data;
-}
+const parseArgs = (argv: string[]) => parseCommandLine(argv, argsSchema, USAGE);
 
 function readFile(file: string): ZoneFile {
   try {
