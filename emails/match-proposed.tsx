@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EmailTemplate } from './index';
 import { EmailLayout } from './layout';
 import { Action, Facts, Greeting, Title, kind, kindPhrases, oneLine, recipientName, webUrl } from './parts';
+import { MISSION_ESS_CONTACT, TRANSPARENCY_PATH } from '../app/lib/transparency';
 
 const props = z.object({
   recipientName: recipientName(),
@@ -51,6 +52,9 @@ export function MatchProposedEmail(email: MatchProposedProps) {
       <Text>
         Rien n’est engagé tant que les deux parties n’ont pas accepté. Une fois la proposition acceptée de part et
         d’autre, la convention est préparée sur Passerelles.
+      </Text>
+      <Text style={{ fontSize: '13px', color: '#555555' }}>
+        {`Les raisons ci-dessus sont établies par un traitement algorithmique, qui suggère sans rien décider. Ses règles sont publiées sur ${new URL(TRANSPARENCY_PATH, url).href} ; vous pouvez demander celles qui ont été appliquées à votre situation à ${MISSION_ESS_CONTACT.email} (article L311-3-1 du code des relations entre le public et l’administration).`}
       </Text>
     </EmailLayout>
   );

@@ -93,6 +93,9 @@ describe('match-proposed email', () => {
       'Offre : « Découvrir le maraîchage biologique »',
       'Rien n’est engagé tant que les deux parties n’ont pas accepté.',
       'Vous recevez ce message parce que vous suivez, sur Passerelles, le besoin ou l’offre concerné',
+      // CRPA L311-3-1: the reasons come from an algorithm whose rules are public and can be asked for.
+      'https://passerelles.gard.fr/transparence',
+      'article L311-3-1',
     ]) {
       expect(email.text).toContain(fact);
     }
