@@ -102,7 +102,8 @@ function Layout({ children }: { children: ReactNode }) {
             <p>
               Passerelles — plan départemental de l’économie sociale et solidaire 2024-2028, Département du Gard.
               Logiciel libre. <Link to="/verification">Vérifier une convention</Link> ·{' '}
-              <Link to="/transparence">Comment fonctionnent les suggestions (transparence algorithmique)</Link>
+              <Link to="/transparence">Comment fonctionnent les suggestions (transparence algorithmique)</Link> ·{' '}
+              <Link to="/donnees">Données ouvertes</Link>
             </p>
             <p>
               Contours : IGN Admin Express COG 2018 (Licence Ouverte) ; communes : Etalab, découpage administratif

@@ -19,6 +19,7 @@ import {
 } from './builders';
 import { loadCommunes } from './communes';
 import { addDays, daysBetween, mondayOnOrAfter, startOfUtcDay, utcDate } from './dates';
+import { seedDemoActivity } from './demo-activity';
 import { AGENTS } from './demo-agents';
 import { INTERNSHIP_MONDAYS, INTERNSHIP_NEEDS, INTERNSHIP_OFFERS } from './demo-internships';
 import { SKILL_NEEDS, SPACE_NEEDS } from './demo-needs';
@@ -296,6 +297,8 @@ async function createDemo(tx: Db, today: Date, ctx: BuilderContext): Promise<voi
       ctx,
     );
   }
+
+  await seedDemoActivity(tx, today, ctx);
 }
 
 async function countRecords(prisma: PrismaClient): Promise<Record<string, number>> {
@@ -315,6 +318,11 @@ async function countRecords(prisma: PrismaClient): Promise<Record<string, number
     internshipNeeds: prisma.internshipNeed.count(),
     groupingMembers: prisma.spaceNeedMember.count(),
     pupils: prisma.pupil.count(),
+    matches: prisma.match.count(),
+    matchStatusChanges: prisma.matchStatusChange.count(),
+    conventions: prisma.convention.count(),
+    signatures: prisma.signature.count(),
+    surveyResponses: prisma.surveyResponse.count(),
   };
   return Object.fromEntries(await Promise.all(Object.entries(counts).map(async ([name, count]) => [name, await count])));
 }

@@ -411,36 +411,115 @@ describe('the dashboard page and its exports', () => {
 
 describe('indicators on the demo data', () => {
   let demo: Database;
+  let demoServices: Services;
   let report: IndicatorReport;
 
   beforeAll(async () => {
     demo = await createTestDatabase();
     await seedDemoData(demo, { today: NOW });
-    report = await computeIndicators(createTestServices(demo, { now: NOW }).services, { year: 2026 });
+    demoServices = createTestServices(demo, { now: NOW }).services;
+    report = await computeIndicators(demoServices, { year: 2026 });
   });
   afterAll(() => demo.close());
+
+  const value = (id: string, key: string) => figure(report.indicators, id, key) ?? Number.NaN;
 
   it('computes the figures the demo can feed', () => {
     const { indicators } = report;
     expect(figure(indicators, 'plateforme-besoins', 'total')).toBeGreaterThanOrEqual(10);
     for (const row of breakdownRows(indicators, 'plateforme-besoins-par-type')) expect(row[1], String(row[0])).toBeGreaterThan(0);
-    // Properties published during the autumn, none occupied yet.
-    expect(figure(indicators, 'lieux-vacance', 'debut')).toBe(0);
-    expect(figure(indicators, 'lieux-vacance', 'fin')).toBeGreaterThanOrEqual(10);
-    // Five collèges with their 3e classes, no stage yet.
+    // Five collèges with their 3e classes.
     const colleges = breakdownRows(indicators, 'stages-par-college');
     expect(colleges).toHaveLength(5);
     for (const row of colleges) expect(row[3], String(row[0])).toBeGreaterThan(0);
-    expect(figure(indicators, 'stages-colleges', 'sans-stage')).toBe(figure(indicators, 'stages-colleges', 'inscrits'));
   });
 
-  it('has no match, convention or survey yet: those indicators stay at zero until the demo is extended', () => {
+  it('gives every indicator of the plan a non-trivial, consistent value', () => {
     const { indicators } = report;
-    expect(figure(indicators, 'plateforme-mises-en-relation', 'proposees')).toBe(0);
-    expect(figure(indicators, 'competences-agents', 'agents')).toBe(0);
-    expect(figure(indicators, 'lieux-occupations-en-cours', 'en-cours')).toBe(0);
-    expect(figure(indicators, 'stages-eleves-accueillis', 'total')).toBe(0);
-    expect(figure(indicators, 'competences-satisfaction', 'moyenne-agents')).toBeNull();
-    expect(report.records.rows).toEqual([]);
+    for (const indicator of indicators) {
+      expect(
+        indicator.figures.some((item) => item.value !== null && item.value !== 0),
+        indicator.id,
+      ).toBe(true);
+    }
+
+    // Action 1.3: the tiers-lieu's building, the seasonal land and the rooftop signed to start in December.
+    expect(value('lieux-mis-a-disposition', 'batiments')).toBeGreaterThan(0);
+    expect(value('lieux-mis-a-disposition', 'espaces-non-batis')).toBeGreaterThan(0);
+    const byType = breakdownRows(indicators, 'lieux-par-type');
+    expect(byType.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(value('lieux-mis-a-disposition', 'batiments') + value('lieux-mis-a-disposition', 'espaces-non-batis'));
+    expect(value('lieux-surface', 'surface')).toBe(byType.reduce((sum, row) => sum + Number(row[2]), 0));
+    expect(value('lieux-occupations-en-cours', 'en-cours')).toBeGreaterThan(0);
+    expect(value('lieux-tiers-lieux', 'tiers-lieux')).toBeGreaterThan(0);
+    expect(value('lieux-vacance', 'debut')).toBeGreaterThan(0);
+    expect(value('lieux-vacance', 'fin')).toBeGreaterThanOrEqual(10);
+    expect(value('lieux-vacance', 'reduction')).toBe(value('lieux-vacance', 'debut') - value('lieux-vacance', 'fin'));
+
+    // Action 2.2: pupils placed alone and in a group, from REP and FRR collèges, and still many without a stage.
+    expect(value('stages-eleves-accueillis', 'individuels')).toBeGreaterThan(0);
+    expect(value('stages-eleves-accueillis', 'groupes')).toBeGreaterThan(0);
+    const placed = value('stages-eleves-accueillis', 'total');
+    expect(placed).toBe(value('stages-eleves-accueillis', 'individuels') + value('stages-eleves-accueillis', 'groupes'));
+    expect(value('stages-structures-accueil', 'structures')).toBeGreaterThan(0);
+    expect(value('stages-colleges', 'places')).toBe(placed);
+    expect(value('stages-colleges', 'sans-stage')).toBe(value('stages-colleges', 'inscrits') - placed);
+    expect(value('stages-part-prioritaires', 'nombre')).toBeGreaterThan(0);
+    expect(value('stages-part-prioritaires', 'nombre')).toBeLessThan(placed);
+    expect(value('stages-part-frr', 'nombre')).toBeGreaterThan(0);
+    expect(value('stages-part-frr', 'nombre')).toBeLessThan(placed);
+    expect(value('stages-part-frr', 'part')).toBe(Math.round((1000 * value('stages-part-frr', 'nombre')) / placed) / 10);
+    const byEpci = breakdownRows(indicators, 'stages-placements-par-epci');
+    expect(byEpci.length).toBe(value('stages-par-territoire', 'epci'));
+    expect(byEpci.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(placed);
+    // The Collège Les Garrigues, whose pupils the browser journeys count, has none placed.
+    expect(breakdownRows(indicators, 'stages-par-college').find((row) => row[0] === 'Collège Les Garrigues')?.[1]).toBe(0);
+
+    // Action 2.4: agents with a grade, hosts, hours, both sides' satisfaction, renewals.
+    const agents = value('competences-agents', 'agents');
+    expect(agents).toBeGreaterThanOrEqual(3);
+    expect(value('competences-structures', 'structures')).toBe(agents);
+    expect(value('competences-heures', 'heures')).toBeGreaterThan(0);
+    for (const key of ['moyenne-agents', 'moyenne-structures']) {
+      expect(value('competences-satisfaction', key), key).toBeGreaterThanOrEqual(1);
+      expect(value('competences-satisfaction', key), key).toBeLessThanOrEqual(5);
+    }
+    for (const key of ['taux-agents', 'taux-structures']) {
+      expect(value('competences-satisfaction', key), key).toBeGreaterThan(0);
+      expect(value('competences-satisfaction', key), key).toBeLessThanOrEqual(100);
+    }
+    const notes = breakdownRows(indicators, 'competences-satisfaction-notes');
+    expect(notes.reduce((sum, row) => sum + Number(row[1]) + Number(row[2]), 0)).toBeGreaterThan(0);
+    expect(value('competences-bilan-annuel', 'mises-a-disposition')).toBeGreaterThanOrEqual(agents);
+    expect(value('competences-bilan-annuel', 'renouvelees')).toBe(2);
+    const grades = breakdownRows(indicators, 'competences-agents-par-grade');
+    expect(grades.map((row) => row[0])).not.toContain('Grade non renseigné');
+    expect(grades.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(agents);
+    expect(breakdownRows(indicators, 'competences-organismes-accueil')).toHaveLength(agents);
+
+    // The platform: matches proposed, accepted and refused; the median delay from need to signature.
+    const proposed = value('plateforme-mises-en-relation', 'proposees');
+    expect(value('plateforme-mises-en-relation', 'acceptees')).toBeGreaterThan(0);
+    expect(value('plateforme-mises-en-relation', 'refusees')).toBeGreaterThan(0);
+    expect(value('plateforme-mises-en-relation', 'acceptees') + value('plateforme-mises-en-relation', 'refusees')).toBeLessThan(proposed);
+    expect(value('plateforme-delai-signature', 'mediane')).toBeGreaterThan(0);
+    expect(value('plateforme-delai-signature', 'besoins')).toBeGreaterThan(0);
+
+    expect(report.records.rows.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('also has activity in 2025, the year before', async () => {
+    const lastYear = (await computeIndicators(demoServices, { year: 2025 })).indicators;
+    expect(figure(lastYear, 'competences-agents', 'agents')).toBeGreaterThan(0);
+    expect(figure(lastYear, 'plateforme-besoins', 'total')).toBeGreaterThan(0);
+  });
+
+  it('serves the dashboard page to the Mission ESS', async () => {
+    const admin = await demo.prisma.user.findFirstOrThrow({ where: { roles: { some: { role: 'MISSION_ESS_ADMIN' } } } });
+    const cookie = await createUserSession(demoServices, admin.id);
+    const request = requestWithCookie('/admin/tableau-de-bord?year=2026', cookie);
+    const result = await dashboardRoute.loader({ request, context: { services: demoServices, clientIp: '127.0.0.1' }, params: {} });
+    expect(result).not.toBeInstanceOf(Response);
+    expect(result).toMatchObject({ warnings: [], values: { year: '2026' }, recordCount: report.records.rows.length });
+    expect(result?.indicators.map((indicator) => indicator.id)).toEqual(report.indicators.map((indicator) => indicator.id));
   });
 });

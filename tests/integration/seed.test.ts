@@ -12,6 +12,7 @@ import {
   PublicationStatus,
   SkillsEligibility,
 } from '../../app/.server/db/generated/client';
+import { runConventionJobs } from '../../app/.server/conventions/jobs';
 import { AppError } from '../../app/.server/errors';
 import { loadCommunes } from '../../prisma/seed/communes';
 import { isMonday, utcDate } from '../../prisma/seed/dates';
@@ -19,6 +20,7 @@ import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-data';
 import { isValidSiret, isValidUai } from '../../app/lib/identifiers';
 import { seedDemoData, type SeedResult } from '../../prisma/seed/seed';
 import { createTestDatabase } from '../support/test-database';
+import { createTestServices } from '../support/test-services';
 
 const TODAY = utcDate('2026-11-28');
 
@@ -51,6 +53,12 @@ describe('seedDemoData', () => {
     expect(counts.spaceNeeds).toBeGreaterThan(0);
     expect(counts.internshipNeeds).toBeGreaterThan(0);
     expect(counts.groupingMembers).toBeGreaterThan(0);
+    // The past activity (prisma/seed/demo-activity.ts).
+    expect(counts.matches).toBe(11);
+    expect(counts.matchStatusChanges).toBe(21);
+    expect(counts.conventions).toBe(14);
+    expect(counts.signatures).toBeGreaterThan(2 * 14);
+    expect(counts.surveyResponses).toBe(9);
     expect(lines.at(-1)).toMatch(/^Données de démonstration créées en \d+ ms/);
   });
 
@@ -86,9 +94,10 @@ describe('seedDemoData', () => {
     for (const property of properties) expect(property.free).toBe(property.yearlyFeeCents === null);
   });
 
-  it('places every internship week on a Monday of the school year', async () => {
-    const offers = await db.prisma.internshipOffer.findMany();
-    const needs = await db.prisma.internshipNeed.findMany();
+  it('places every internship week still published on a Monday of the school year', async () => {
+    const published = { status: PublicationStatus.PUBLISHED };
+    const offers = await db.prisma.internshipOffer.findMany({ where: { offer: published } });
+    const needs = await db.prisma.internshipNeed.findMany({ where: { need: published } });
     const weeks = [...offers.flatMap((offer) => offer.weeks), ...needs.map((need) => need.week)];
     expect(weeks.length).toBeGreaterThan(0);
     for (const week of weeks) {
@@ -135,6 +144,47 @@ describe('seedDemoData', () => {
     expect(multiRole.some((user) => new Set(user.roles.map((grant) => grant.role)).size >= 2)).toBe(true);
   });
 
+  it('records a past activity: every event before today, conventions signed by all their signatories, no e-mail', async () => {
+    const conventions = await db.prisma.convention.findMany({ include: { signatories: { include: { signatures: true } }, surveys: true, versions: true } });
+    expect(new Set(conventions.map((convention) => convention.kind))).toEqual(new Set([MatchKind.COMPETENCE, MatchKind.LIEU, MatchKind.STAGE]));
+    expect(new Set(conventions.map((convention) => convention.status))).toEqual(new Set(['SIGNED', 'IN_PROGRESS', 'COMPLETED']));
+    expect(conventions.filter((convention) => convention.amendsId !== null)).toHaveLength(2);
+    for (const convention of conventions) {
+      expect(convention.signedAt !== null && convention.signedAt < TODAY, convention.reference).toBe(true);
+      expect(convention.createdAt < TODAY).toBe(true);
+      expect(convention.finalPdfKey).toBeNull();
+      expect(convention.versions).toEqual([]);
+      expect(convention.signatories.length).toBeGreaterThanOrEqual(2);
+      for (const signatory of convention.signatories) {
+        expect(signatory.signatures.map((signature) => signature.method)).toEqual(['ONLINE']);
+        expect(signatory.signatures[0]!.signedAt <= convention.signedAt!).toBe(true);
+      }
+      for (const survey of convention.surveys) {
+        expect(survey.score).toBeGreaterThanOrEqual(1);
+        expect(survey.score).toBeLessThanOrEqual(5);
+        expect(survey.createdAt < TODAY).toBe(true);
+      }
+      // Running conventions end beyond the end-of-placement notice; ended ones are completed.
+      if (convention.status === 'IN_PROGRESS') expect(convention.endDate.getTime() - TODAY.getTime()).toBeGreaterThan(14 * 86_400_000);
+      if (convention.endDate < TODAY) expect(convention.status).toBe('COMPLETED');
+    }
+    const pupils = conventions.flatMap((convention) => (convention.pupilId ? [convention.pupilId] : []));
+    expect(new Set(pupils).size).toBe(pupils.length);
+    const garrigues = await db.prisma.pupil.count({ where: { id: { in: pupils }, college: { name: 'Collège Les Garrigues' } } });
+    expect(garrigues).toBe(0);
+    for (const change of await db.prisma.matchStatusChange.findMany()) expect(change.at < TODAY).toBe(true);
+    expect(await db.prisma.agentProfile.count({ where: { grade: null } })).toBe(0);
+    expect(await db.prisma.commune.count({ where: { frr: true, frrClassification: 'FRR' } })).toBeGreaterThanOrEqual(2);
+    expect(await db.prisma.spaceNeed.count({ where: { tiersLieu: true } })).toBeGreaterThanOrEqual(1);
+    expect(await db.prisma.outboxEmail.count()).toBe(0);
+  });
+
+  it('gives the periodic convention jobs nothing to do on the fresh demo: no PDF to finalise, no e-mail', async () => {
+    const { services } = createTestServices(db, { now: TODAY });
+    expect(await runConventionJobs(services)).toEqual({ finalised: 0, reminders: 0, started: 0, endingNotices: 0, completed: 0, surveys: 0 });
+    expect(await db.prisma.outboxEmail.count()).toBe(0);
+  });
+
   it('does nothing the second time', async () => {
     const second = await seedDemoData(db, { today: TODAY });
     expect(second).toEqual({ created: false, counts: first.counts });
@@ -147,13 +197,16 @@ describe('seedDemoData later in the school year', () => {
     try {
       const today = utcDate('2027-01-20');
       await seedDemoData(db, { today });
-      const offers = await db.prisma.internshipOffer.findMany();
-      const needs = await db.prisma.internshipNeed.findMany();
+      const published = { status: PublicationStatus.PUBLISHED };
+      const offers = await db.prisma.internshipOffer.findMany({ where: { offer: published } });
+      const needs = await db.prisma.internshipNeed.findMany({ where: { need: published } });
       for (const week of [...offers.flatMap((offer) => offer.weeks), ...needs.map((need) => need.week)]) {
         expect(isMonday(week)).toBe(true);
         expect(week > today).toBe(true);
       }
-      const properties = await db.prisma.propertyOffer.findMany();
+      // The calls of the demo's properties; the past activity's properties have had theirs.
+      const properties = await db.prisma.propertyOffer.findMany({ where: { callDeadline: { not: null } } });
+      expect(properties.length).toBeGreaterThanOrEqual(12);
       for (const property of properties) expect(property.callDeadline?.getTime()).toBeGreaterThan(today.getTime());
     } finally {
       await db.close();

@@ -30,7 +30,11 @@ export async function runConventionJobs(services: Services): Promise<Record<stri
   const today = startOfDay(now);
   const counts = { finalised: 0, reminders: 0, started: 0, endingNotices: 0, completed: 0, surveys: 0 };
 
-  const unfinished = await services.prisma.convention.findMany({ where: { status: { in: ['SIGNED', 'IN_PROGRESS', 'COMPLETED'] }, finalPdfKey: null }, select: { id: true } });
+  // Only a convention signed on an issued version has a PDF to finalise (the demo's past activity has none).
+  const unfinished = await services.prisma.convention.findMany({
+    where: { status: { in: ['SIGNED', 'IN_PROGRESS', 'COMPLETED'] }, finalPdfKey: null, versions: { some: {} } },
+    select: { id: true },
+  });
   for (const { id } of unfinished) {
     await finaliseConvention(services, id);
     counts.finalised++;

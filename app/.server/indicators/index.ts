@@ -14,7 +14,9 @@
  *   instead (exports); `indicatorFiltersQuery` writes them back.
  * - `tableCsv`, `tableXlsx`, `xlsxResponse`, `reportScope`: exports of one table.
  * - `reportFromRows(rows, filters, today)`: the pure core, from plain rows (see `IndicatorRows` in types.ts).
+ * - `annualReportPdf(report, generatedAt)`: the yearly report (« bilan annuel ») as PDF bytes and a file name.
  */
+export { annualReportPdf } from './annual-report-pdf';
 export { tableCsv, tableXlsx, xlsxResponse, reportScope } from './export';
 export { FIRST_YEAR, indicatorFiltersQuery, strictIndicatorFilters } from './filters';
 export { computeIndicators, readIndicatorFilters } from './load';
