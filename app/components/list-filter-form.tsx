@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import { Field } from '~/components/field';
 import { KINDS, kindLabels } from '~/lib/labels';
 import { FilterWarnings } from './filter-warnings';
+import { CommuneOptions } from './commune-options';
 
 export interface ListFilterValues {
   q?: string;
@@ -68,11 +69,7 @@ export function ListFilterForm({
           {(props) => (
             <select {...props} name="commune" defaultValue={filters.commune ?? ''}>
               <option value="">Tout le Gard</option>
-              {communes.map((commune) => (
-                <option key={commune.code} value={commune.code}>
-                  {commune.name}
-                </option>
-              ))}
+              <CommuneOptions communes={communes} />
             </select>
           )}
         </Field>

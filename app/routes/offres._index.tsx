@@ -6,6 +6,7 @@ import { GardMap } from '~/components/gard-map';
 import { Pagination } from '~/components/pagination';
 import { KINDS, kindLabels, plural } from '~/lib/labels';
 import { FilterWarnings } from '~/components/filter-warnings';
+import { CommuneOptions } from '~/components/commune-options';
 
 export const meta: MetaFunction = () => [{ title: 'Offres — Passerelles' }];
 
@@ -55,11 +56,7 @@ export default function Catalogue() {
           <label htmlFor="commune">Commune</label>
           <select id="commune" name="commune" defaultValue={query.commune ?? ''}>
             <option value="">Tout le Gard</option>
-            {communes.map((commune) => (
-              <option key={commune.code} value={commune.code}>
-                {commune.name}
-              </option>
-            ))}
+            <CommuneOptions communes={communes} />
           </select>
         </div>
         <div className="field">

@@ -19,6 +19,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { formValues, typedValues } from '~/lib/form-values';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '~/lib/property-photos';
+import { CommuneOptions } from '~/components/commune-options';
 
 export const meta: MetaFunction = () => [{ title: 'Proposer un bien — Passerelles' }];
 
@@ -103,11 +104,7 @@ export default function NewProperty() {
         <Field id="communeCode" label="Commune" errors={fe.communeCode}>
           {(props) => (
             <select {...props} name="communeCode" defaultValue={values.text('communeCode', '30189')}>
-              {communes.map((commune) => (
-                <option key={commune.code} value={commune.code}>
-                  {commune.name}
-                </option>
-              ))}
+              <CommuneOptions communes={communes} />
             </select>
           )}
         </Field>

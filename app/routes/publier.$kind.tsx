@@ -8,6 +8,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { formValues, typedValues, type TypedValues } from '~/lib/form-values';
 import { PUBLICATION_KINDS, publicationForms, publicationInput, WEEK_INPUTS, type PublicationField, type PublicationKind } from '~/lib/publication-fields';
+import { CommuneOptions } from '~/components/commune-options';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.heading ?? 'Publier'} — Passerelles` }];
 
@@ -114,11 +115,7 @@ function Input({
           <textarea {...props} name={field.name} rows={4} defaultValue={values.text(field.name)} />
         ) : field.type === 'commune' ? (
           <select {...props} name={field.name} defaultValue={values.text(field.name, defaultCommune)}>
-            {communes.map((commune) => (
-              <option key={commune.code} value={commune.code}>
-                {commune.name}
-              </option>
-            ))}
+            <CommuneOptions communes={communes} />
           </select>
         ) : (
           <input {...props} name={field.name} type={field.type === 'number' ? 'text' : field.type} inputMode={field.type === 'number' ? 'numeric' : undefined} defaultValue={values.text(field.name, defaultValue)} />

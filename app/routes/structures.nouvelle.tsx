@@ -7,6 +7,7 @@ import { registerStructure } from '~/.server/organisations/register';
 import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { formValues, typedValues } from '~/lib/form-values';
+import { CommuneOptions } from '~/components/commune-options';
 
 export const meta: MetaFunction = () => [{ title: 'Inscrire une structure — Passerelles' }];
 
@@ -79,11 +80,7 @@ export default function NewStructure() {
         <Field id="communeCode" label="Commune" errors={fieldErrors.communeCode}>
           {(props) => (
             <select {...props} name="communeCode" defaultValue={values.text('communeCode', '30189')}>
-              {communes.map((commune) => (
-                <option key={commune.code} value={commune.code}>
-                  {commune.name}
-                </option>
-              ))}
+              <CommuneOptions communes={communes} />
             </select>
           )}
         </Field>
