@@ -16,7 +16,8 @@
  * - offers « Tenue de la comptabilité associative et plan de trésorerie » (Marie Chabert), « Toiture du gymnase d'un
  *   collège », « Bureaux vacants au deuxième étage », « Découvrir le réemploi à la recyclerie » and every internship
  *   offer of the demo (their seats, e.g. the week of 2027-01-11, stay free); Hugo Ferrand's offers;
- * - the pupils of the Collège Les Garrigues; the verification status of Le Relais des Aidants.
+ * - the pupils of the Collège Les Garrigues; the verification status of Le Relais des Aidants;
+ * - the word « permanences », which the Mission ESS journey searches for among the needs.
  */
 import { randomTokens, sha256 } from '../../app/.server/clock';
 import { conventionIdentity } from '../../app/.server/conventions/codes';
@@ -442,7 +443,7 @@ export async function seedDemoActivity(tx: Db, today: Date, ctx: BuilderContext)
   );
   const communs = await spaceNeed(
     'tiers-lieu-vigan',
-    { title: 'Un premier lieu pour les Communs du Vigan', description: 'Notre association veut ouvrir un tiers-lieu : café associatif, ateliers partagés et permanences.', propertyTypes: [PropertyType.BUILDING], minSurfaceM2: 120, intendedUse: 'Tiers-lieu : café associatif et ateliers partagés' },
+    { title: 'Un premier lieu pour les Communs du Vigan', description: 'Notre association veut ouvrir un tiers-lieu : café associatif, ateliers partagés et accueil du public.', propertyTypes: [PropertyType.BUILDING], minSurfaceM2: 120, intendedUse: 'Tiers-lieu : café associatif et ateliers partagés' },
     ago(400),
   );
   await tx.spaceNeed.update({ where: { needId: communs.needId }, data: { tiersLieu: true } });
