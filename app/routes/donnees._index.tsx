@@ -46,17 +46,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         .filter((group) => group.level !== 'commune')
         .map((group) => ({ ...group, options: group.options.map((option) => ({ ...option, value: option.value.replace(/^arrondissement:/, 'arr:') })) })),
       measures: [...measures.values()],
+      // Constants of the server modules travel as data: a page component may not import them.
+      about: { firstYear: FIRST_YEAR, minCount: OPEN_DATA_MIN_COUNT, suppressionRule: SUPPRESSION_RULE, licence: OPEN_DATA_LICENCE, source: OPEN_DATA_SOURCE },
     };
   } catch (error) {
     throwAsResponse(error);
   }
 }
 
-const MASKED = `secret statistique (moins de ${OPEN_DATA_MIN_COUNT})`;
-const shown = (cell: { value: number | null; suppressed: boolean }, unit: OpenDataCell['measure']['unit']) => (cell.suppressed ? MASKED : formatFigure(cell.value, unit));
+const shown = (cell: { value: number | null; suppressed: boolean }, unit: OpenDataCell['measure']['unit'], minCount: number) =>
+  cell.suppressed ? `secret statistique (moins de ${minCount})` : formatFigure(cell.value, unit);
 
 export default function OpenData() {
-  const { year, territoryCode, territoryName, referenceDay, query, years, territories, measures } = useLoaderData<typeof loader>();
+  const { year, territoryCode, territoryName, referenceDay, query, years, territories, measures, about } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>Données ouvertes</h1>
@@ -112,7 +114,7 @@ export default function OpenData() {
           </li>
         </ul>
         <p className="meta">
-          Paramètres des adresses : <code>annee</code> (de {FIRST_YEAR} à l’année en cours) et <code>territoire</code> (
+          Paramètres des adresses : <code>annee</code> (de {about.firstYear} à l’année en cours) et <code>territoire</code> (
           <code>arr:302</code> pour un arrondissement, <code>epci:243000643</code> pour une intercommunalité, absent pour tout le
           Gard). Les communes ne sont pas publiées : trop petites.
         </p>
@@ -120,7 +122,7 @@ export default function OpenData() {
 
       <section aria-labelledby="secret" className="stack">
         <h2 id="secret">Secret statistique</h2>
-        <p>{SUPPRESSION_RULE}</p>
+        <p>{about.suppressionRule}</p>
       </section>
 
       <p>{`${territoryName}, année ${year} : situation au ${formatDate(referenceDay)}.`}</p>
@@ -140,7 +142,7 @@ export default function OpenData() {
                 {measure.cells.length === 1 && measure.cells[0]?.category === null ? (
                   <p>
                     <strong>Valeur : </strong>
-                    {shown(measure.cells[0], measure.unit)}
+                    {shown(measure.cells[0], measure.unit, about.minCount)}
                   </p>
                 ) : measure.cells.length === 0 ? (
                   <p className="empty">Aucune donnée pour ces critères.</p>
@@ -158,7 +160,7 @@ export default function OpenData() {
                         {measure.cells.map((cell) => (
                           <tr key={cell.category}>
                             <th scope="row">{cell.category}</th>
-                            <td>{shown(cell, measure.unit)}</td>
+                            <td>{shown(cell, measure.unit, about.minCount)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -175,10 +177,10 @@ export default function OpenData() {
         <h2 id="licence">Licence et sources</h2>
         <p>
           {'Ces données sont publiées sous '}
-          <a href={OPEN_DATA_LICENCE.path}>{OPEN_DATA_LICENCE.name}</a>
+          <a href={about.licence.path}>{about.licence.name}</a>
           {' : réutilisation libre, y compris commerciale, en mentionnant la source « Département du Gard — Passerelles » et la date de mise à jour.'}
         </p>
-        <p>{`Source : ${OPEN_DATA_SOURCE}`}</p>
+        <p>{`Source : ${about.source}`}</p>
         <p>
           Territoires : communes, arrondissements et intercommunalités d’après le découpage administratif d’Etalab (Licence
           Ouverte). Un enregistrement est situé par la commune du bien (lieux), du collège (stages) ou de la structure

@@ -19,10 +19,6 @@ import { AppError } from '../errors';
 import { CsvSyntaxError, parseCsv } from '../pupils/csv';
 import type { Services } from '../services';
 
-/** The national FRR list is about 1 MB as XLSX; the national QPV GeoJSON is much larger than the Gard's part. */
-export const MAX_FRR_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_QPV_FILE_BYTES = 50 * 1024 * 1024;
-
 /** An uploaded or read file: its name (for the audit log) and its bytes. */
 export interface ZoneFile {
   name: string;
