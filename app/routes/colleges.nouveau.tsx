@@ -8,6 +8,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { formValues, typedValues } from '~/lib/form-values';
 import { CommuneOptions } from '~/components/commune-options';
+import { CoordinatesFields } from '~/components/coordinates-fields';
 
 export const meta: MetaFunction = () => [{ title: 'Déclarer un collège — Passerelles' }];
 
@@ -64,6 +65,7 @@ export default function NewCollege() {
             </select>
           )}
         </Field>
+        <CoordinatesFields values={{ lat: values.text('lat'), lon: values.text('lon') }} errors={{ lat: fieldErrors.lat, lon: fieldErrors.lon }} />
         <fieldset aria-describedby={fieldErrors.priorityEducation ? 'priority-error' : undefined}>
           <legend>Le collège relève-t-il de l’éducation prioritaire ?</legend>
           {priorityEducation.map(([value, label]) => (

@@ -20,6 +20,7 @@ import { FormResult } from '~/components/form-result';
 import { formValues, typedValues } from '~/lib/form-values';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '~/lib/property-photos';
 import { CommuneOptions } from '~/components/commune-options';
+import { CoordinatesFields } from '~/components/coordinates-fields';
 
 export const meta: MetaFunction = () => [{ title: 'Proposer un bien — Passerelles' }];
 
@@ -108,6 +109,7 @@ export default function NewProperty() {
             </select>
           )}
         </Field>
+        <CoordinatesFields values={{ lat: values.text('lat'), lon: values.text('lon') }} errors={{ lat: fe.lat, lon: fe.lon }} />
         <Field id="surfaceM2" label="Surface (m²)" errors={fe.surfaceM2}>
           {(props) => <input {...props} name="surfaceM2" inputMode="numeric" defaultValue={values.text('surfaceM2')} required />}
         </Field>

@@ -8,6 +8,7 @@ import { Field } from '~/components/field';
 import { FormResult } from '~/components/form-result';
 import { formValues, typedValues } from '~/lib/form-values';
 import { CommuneOptions } from '~/components/commune-options';
+import { CoordinatesFields } from '~/components/coordinates-fields';
 
 export const meta: MetaFunction = () => [{ title: 'Inscrire une structure — Passerelles' }];
 
@@ -84,6 +85,7 @@ export default function NewStructure() {
             </select>
           )}
         </Field>
+        <CoordinatesFields values={{ lat: values.text('lat'), lon: values.text('lon') }} errors={{ lat: fieldErrors.lat, lon: fieldErrors.lon }} />
         <fieldset aria-describedby={fieldErrors.skillsEligibility ? 'eligibility-error' : 'eligibility-hint'}>
           <legend>La structure peut-elle accueillir des agents du Département en mécénat de compétences ?</legend>
           <p id="eligibility-hint" className="hint">

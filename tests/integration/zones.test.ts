@@ -12,6 +12,8 @@ import type { zonesState } from '../../app/.server/zones/state';
 import { action as zonesAction, loader as zonesLoader } from '../../app/routes/admin.zones';
 import { createCollege, createPropertyOffer, createStructure, createUser } from '../../prisma/seed/builders';
 import { loadCommunes } from '../../prisma/seed/communes';
+import { registerStructure } from '../../app/.server/organisations/register';
+import { asCurrentUser } from '../support/convention-fixtures';
 import { rejection } from '../support/rejection';
 import { statusOf } from '../support/route-calls';
 import { createTestDatabase } from '../support/test-database';
@@ -290,5 +292,22 @@ describe('npm run zones', () => {
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toContain('fichier illisible');
     expect(missingFile.stdout).toBe('');
+  });
+});
+
+describe('addresses typed in the forms', () => {
+  it('places a new address by the coordinates typed in the forms, and refuses half or foreign coordinates', async () => {
+    await importQpv(services, geojson(qpvFixture()));
+    const founder = await asCurrentUser(db, (await createUser(db.prisma, { email: 'fondatrice.qpv@example.org' })).id);
+    const base = { legalForm: 'ASSOCIATION', address: '3 rue de Pissevin', communeCode: '30189', skillsEligibility: 'NONE' };
+    const inside = await registerStructure(services, founder, { ...base, name: 'Atelier de Pissevin', siret: '73282932000074', lat: '43,828', lon: '4.322' });
+    const outside = await registerStructure(services, founder, { ...base, name: 'Atelier du centre', siret: '35600000000048', lat: '43.8446', lon: '4.34761' });
+    const placed = async (id: string) => (await db.prisma.organisation.findUniqueOrThrow({ where: { id } })).inQpv;
+    expect([await placed(inside.id), await placed(outside.id)]).toEqual([true, false]);
+    const half = await rejection(registerStructure(services, founder, { ...base, name: 'Atelier sans longitude', siret: '44306184100047', lat: '43.8' }));
+    expect(half.fieldErrors.lon).toEqual(['Indiquez la latitude et la longitude, ou aucune des deux.']);
+    const paris = await rejection(registerStructure(services, founder, { ...base, name: 'Atelier parisien', siret: '44306184100047', lat: '48.85', lon: '2.35' }));
+    expect(Object.keys(paris.fieldErrors).sort()).toEqual(['lat', 'lon']);
+    expect(await db.prisma.organisation.count({ where: { siret: '44306184100047' } })).toBe(0);
   });
 });

@@ -7,6 +7,8 @@ import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
 import { assertAccess } from '../auth/authorize';
 import type { Services } from '../services';
+import { bothOrNeither, coordinatesFields } from '../../lib/coordinates';
+import { inQpvAt } from '../zones/place-address';
 
 const structureSchema = z.object({
   name: z.string().trim().min(3, 'Nom : 3 caractères au moins.').max(200, 'Nom : 200 caractères au plus.'),
@@ -18,7 +20,8 @@ const structureSchema = z.object({
   address: z.string().trim().min(5, 'Adresse : indiquez le numéro et la voie.').max(300),
   communeCode: z.string().trim().regex(/^30\d{3}$/, 'Commune : choisissez une commune du Gard.'),
   skillsEligibility: z.enum(['NONE', 'INTERET_GENERAL', 'ARUP', 'FONDATION'], { error: 'Éligibilité : choisissez une réponse.' }),
-});
+  ...coordinatesFields,
+}).superRefine(bothOrNeither);
 
 /**
  * Declares an ESS structure; whoever declares it becomes its first member. A declared eligibility for skills
@@ -38,7 +41,7 @@ export async function registerStructure(services: Services, user: CurrentUser, i
   }
   const now = services.clock.now();
   return services.prisma.$transaction(async (tx) => {
-    const organisation = await tx.organisation.create({ data: { kind: 'STRUCTURE', ...data, createdAt: now } });
+    const organisation = await tx.organisation.create({ data: { kind: 'STRUCTURE', ...data, inQpv: (await inQpvAt(tx, data)) ?? false, createdAt: now } });
     await tx.roleGrant.create({ data: { userId: user.id, role: 'STRUCTURE_MEMBER', organisationId: organisation.id, createdAt: now } });
     await tx.auditLog.create({ data: { actorId: user.id, action: 'structure.registered', targetType: 'Organisation', targetId: organisation.id, details: { siret: data.siret, declared: data.skillsEligibility }, at: now } });
     return { id: organisation.id };
@@ -87,7 +90,8 @@ const collegeSchema = z.object({
   communeCode: z.string().trim().regex(/^30\d{3}$/, 'Commune : choisissez une commune du Gard.'),
   priorityEducation: z.enum(['NONE', 'REP', 'REP_PLUS'], { error: 'Éducation prioritaire : choisissez une réponse.' }),
   qpv: z.enum(['on']).optional(),
-});
+  ...coordinatesFields,
+}).superRefine(bothOrNeither);
 
 /**
  * Declares a collège; the declaring member of staff (an academic address) becomes its first staff member. A UAI is
@@ -120,7 +124,8 @@ export async function registerCollege(services: Services, user: CurrentUser, inp
         rep: priorityEducation === 'REP',
         repPlus: priorityEducation === 'REP_PLUS',
         qpv: qpv === 'on',
-        inQpv: qpv === 'on',
+        // Placed by its coordinates when given (ANCT boundaries), otherwise as declared.
+        inQpv: (await inQpvAt(tx, data)) ?? qpv === 'on',
         createdAt: now,
       },
     });

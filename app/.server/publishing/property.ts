@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import { fromZodError } from '../http/route-errors';
 import { embedPending } from '../matching/embedding-store';
 import type { Services } from '../services';
+import { bothOrNeither, coordinatesFields } from '../../lib/coordinates';
+import { inQpvAt } from '../zones/place-address';
 
 
 export interface UploadedPhoto {
@@ -44,7 +46,9 @@ const propertySchema = z
     availableFrom: day,
     availableUntil: day,
     callDeadline: day,
+    ...coordinatesFields,
   })
+  .superRefine(bothOrNeither)
   .refine((value) => !value.availableFrom || !value.availableUntil || value.availableFrom <= value.availableUntil, {
     message: 'La fin de la disponibilité doit suivre son début.',
     path: ['availableUntil'],
@@ -105,6 +109,9 @@ export async function publishProperty(services: Services, user: CurrentUser, org
           yearlyFeeCents: fee,
           counterparts: data.counterparts || null,
           callDeadline: data.callDeadline ? new Date(`${data.callDeadline}T00:00:00Z`) : null,
+          lat: data.lat,
+          lon: data.lon,
+          inQpv: (await inQpvAt(services.prisma, data)) ?? false,
           // A deadline given at publication opens the call for occupation at once.
           callOpenedAt: data.callDeadline ? services.clock.now() : null,
         },
