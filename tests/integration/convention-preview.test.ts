@@ -20,8 +20,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const parties = async (kind: 'COMPETENCE' | 'LIEU' | 'STAGE') => {
-  const convention = await db.prisma.convention.findFirstOrThrow({
-    where: { kind },
+  const convention = await db.prisma.convention.findUniqueOrThrow({
+    where: { id: files.find((file) => file.kind === kind)?.conventionId ?? '' },
     include: { pupil: true, match: { include: { need: { include: { organisation: true, space: { include: { members: { include: { organisation: true } } } } } }, offer: { include: { organisation: true, skill: { include: { agent: true } } } } } } },
   });
   return convention;

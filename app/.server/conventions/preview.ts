@@ -37,6 +37,8 @@ export interface PreviewFile {
   kind: 'COMPETENCE' | 'LIEU' | 'STAGE';
   fileName: string;
   pdf: Uint8Array;
+  /** The draft it was drawn from (the demo also holds past conventions of every kind). */
+  conventionId: string;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function previewConventions(services: Services): Promise<PreviewFil
     const convention = await db.convention.findUniqueOrThrow({ where: { id: id ?? '' }, include: conventionInclude });
     const terms = completeForPreview(parseTerms(convention.kind, convention.terms), today);
     const { pdf } = await renderConvention(services, convention, terms, { version: 1, draft: true });
-    files.push({ kind: pair.kind, fileName: pair.fileName, pdf });
+    files.push({ kind: pair.kind, fileName: pair.fileName, pdf, conventionId: convention.id });
   }
   return files;
 }
