@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { addDays, daysBetween, mondayOnOrAfter, startOfUtcDay, utcDate } from '../../prisma/seed/dates';
 import { expectAccessible } from './a11y';
-import { readEmail, signInAs, signOut } from './journey-helpers';
+import { signInAs, signInByEmail, signOut } from './journey-helpers';
 
 /**
  * A collège new to Passerelles, through the UI only: a member of staff signs in with an academic address, declares
@@ -26,14 +26,7 @@ test('a new collège is declared, then its pupils are allocated to stages, revie
   const collegeName = `Collège Alphonse Daudet ${run}`;
 
   // 1. Sign-in by e-mailed link.
-  await page.goto('/connexion');
-  await page.getByLabel(/Adresse électronique/).fill(email);
-  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-  await expect(page.getByRole('status')).toContainText(email);
-  const signIn = await readEmail(page, /^Votre lien de connexion à Passerelles$/, email);
-  await page.goto(signIn.match(/https?:\/\/\S+\/connexion\/verifier\?token=[\w-]+/)![0]);
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await signInByEmail(page, email);
 
   // 2. Declaring the collège: the UAI key is checked.
   await page.getByRole('link', { name: 'Déclarer un collège' }).click();

@@ -35,3 +35,24 @@ export async function readEmail(page: Page, subject: RegExp, to: string): Promis
   expect(texts, `one e-mail « ${subject.source} » to ${to}`).toHaveLength(1);
   return texts[0]!;
 }
+
+/** Path and query of the first link of the e-mail text pointing under `prefix` (the app URL may name another host). */
+export function linkPath(text: string, prefix: string): string {
+  const url = text.match(new RegExp(`https?://[^\\s\\])>]+${prefix}[^\\s\\])>]*`))?.[0];
+  expect(url, `a link to ${prefix} in:\n${text}`).toBeTruthy();
+  const { pathname, search } = new URL(url!);
+  return pathname + search;
+}
+
+/** Asks for a magic link, opens it from the outbox and confirms: lands on the account page. */
+export async function signInByEmail(page: Page, email: string) {
+  await page.goto('/connexion');
+  await page.getByLabel(/Adresse électronique/).fill(email);
+  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+  await expect(page.getByRole('status')).toContainText(email);
+  const text = await readEmail(page, /^Votre lien de connexion à Passerelles$/, email);
+  await page.goto(linkPath(text, '/connexion/verifier'));
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page.locator('dl.facts').getByText(email)).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { readEmail, readEmails, signInAs, signOut } from './journey-helpers';
+import { linkPath, readEmail, signInAs, signInByEmail, signOut } from './journey-helpers';
 
 /**
  * The Mission ESS at work, through the UI only, from the fresh demo database: it withdraws a need with a reason (the
@@ -20,25 +20,6 @@ const ROOFTOP_NEED_EMAIL = 'contact@toits-du-soleil.example.org';
 const NEED = 'Faire connaître nos permanences';
 const NEED_AUTHOR = 'contact@relais-aidants.example.org';
 const UNVERIFIED = 'Le Relais des Aidants';
-
-/** Path and query of the first link of the e-mail text pointing under `prefix` (the app URL may name another host). */
-function linkPath(text: string, prefix: string): string {
-  const url = text.match(new RegExp(`https?://[^\\s\\])>]+${prefix}[^\\s\\])>]*`))?.[0];
-  expect(url, `a link to ${prefix} in:\n${text}`).toBeTruthy();
-  const { pathname, search } = new URL(url!);
-  return pathname + search;
-}
-
-async function signInByEmail(page: Page, email: string) {
-  await page.goto('/connexion');
-  await page.getByLabel(/Adresse électronique/).fill(email);
-  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-  await expect(page.getByRole('status')).toContainText(email);
-  const texts = await readEmails(page, /^Votre lien de connexion à Passerelles$/, email);
-  await page.goto(linkPath(texts[0]!, '/connexion/verifier'));
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-}
 
 /** Sets the moderation filters and applies them. */
 async function filterPublications(page: Page, filters: { type: string; status: string; q: string }) {

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { readEmail, signInAs, signOut } from './journey-helpers';
+import { linkPath, readEmail, signInAs, signInByEmail, signOut } from './journey-helpers';
 
 /**
  * A new ESS structure, through the UI only, from the fresh demo database: a person signs in with a magic link read
@@ -13,27 +13,6 @@ const ADMIN = /Se connecter : .*Mission ESS \(administration\)/;
 // Nîmes, 95 m², step-free (prisma/seed/demo-properties.ts): the only demo property of 50 m² or more within 15 km of Nîmes.
 const PROPERTY = 'Bureaux vacants au deuxième étage';
 const PROPERTY_SERVICE = 'sylvie.arnal@demo.gard.fr';
-
-/** Path and query of the first link of the e-mail text pointing under `prefix` (the app URL may name another host). */
-function linkPath(text: string, prefix: string): string {
-  const url = text.match(new RegExp(`https?://[^\\s\\])>]+${prefix}[^\\s\\])>]*`))?.[0];
-  expect(url, `a link to ${prefix} in:\n${text}`).toBeTruthy();
-  const { pathname, search } = new URL(url!);
-  return pathname + search;
-}
-
-/** Asks for a magic link, opens it from the outbox and confirms: lands on the account page. */
-async function signInByEmail(page: Page, email: string) {
-  await page.goto('/connexion');
-  await page.getByLabel(/Adresse électronique/).fill(email);
-  await page.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
-  await expect(page.getByRole('status')).toContainText(email);
-  const text = await readEmail(page, /^Votre lien de connexion à Passerelles$/, email);
-  await page.goto(linkPath(text, '/connexion/verifier'));
-  await page.getByRole('button', { name: 'Me connecter' }).click();
-  await expect(page).toHaveURL(/\/compte$/);
-  await expect(page.locator('dl.facts').getByText(email)).toBeVisible();
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
